@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { signOut } from "@/lib/auth/auth";
+import { ROLE_LABELS, type Actor } from "@/lib/auth/roles";
+import { NAV } from "./nav";
+import { NavLinks } from "./nav-links";
+
+async function logout() {
+  "use server";
+  await signOut({ redirectTo: "/login" });
+}
+
+/** The page frame of every signed-in role: title bar, role menu, the person, 退出. */
+export function AppShell({
+  actor,
+  badges = {},
+  extra,
+  children,
+}: {
+  actor: Actor;
+  badges?: Partial<Record<string, number>>;
+  /** e.g. the notification bell */
+  extra?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="min-h-screen">
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto max-w-6xl px-4 pt-3 pb-2">
+          <div className="flex items-center justify-between gap-3">
+            <Link href="/" className="text-base font-bold sm:text-lg">
+              就业协议书网上签约
+            </Link>
+            <div className="flex items-center gap-2 text-sm">
+              {extra}
+              <span className="hidden sm:inline">
+                {actor.name}（{ROLE_LABELS[actor.role]}）
+              </span>
+              <form action={logout}>
+                <button type="submit" className="rounded-md border border-white/40 px-3 py-1.5 hover:bg-brand-800">
+                  退出
+                </button>
+              </form>
+            </div>
+          </div>
+          <div className="mt-2">
+            <NavLinks items={NAV[actor.role]} badges={badges} />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import nextJest from "next/jest.js";
+
+const createJestConfig = nextJest({ dir: "./" });
+
+/** Unit tests need nothing; integration tests get a fresh database from tests/setup/global-setup. */
+export default createJestConfig({
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests", "<rootDir>/lib", "<rootDir>/jobs"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "/tests/e2e/"],
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
+  globalSetup: "<rootDir>/tests/setup/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
+  testTimeout: 60_000,
+});

@@ -1,0 +1,51 @@
+// Checks a sign-in and throttles repeated failures per account name (whether or not the
+// account exists, so the throttle tells nobody which names are real).
+import { compare } from "bcryptjs";
+import { addMinutes } from "date-fns";
+import { prisma } from "@/lib/db/client";
+import type { Actor } from "./roles";
+
+export const MAX_FAILURES = 5;
+export const FAILURE_WINDOW_MINUTES = 15;
+export const LOCK_MINUTES = 15;
+
+export type LoginResult = { ok: true; actor: Actor } | { ok: false; reason: "invalid" | "throttled"; retryAt?: Date };
+
+// A hash of a random password: comparing against it costs what a real comparison costs,
+// so an unknown account name answers as slowly as a wrong password.
+const DUMMY_HASH = "$2b$10$131s.KplLg5DEvjIw.QsyujEfSApUqDzL96/uSHR085IDGUHDBze6";
+
+export async function verifyLogin(rawUsername: string, password: string, now = new Date()): Promise<LoginResult> {
+  const username = rawUsername.trim();
+  const throttle = await prisma.loginThrottle.findUnique({ where: { username } });
+  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+    return { ok: false, reason: "throttled", retryAt: throttle.lockedUntil };
+  }
+  const user = await prisma.user.findUnique({ where: { username } });
+  const valid = await compare(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !valid || !user.active) {
+    await recordFailure(username, now);
+    return { ok: false, reason: "invalid" };
+  }
+  await prisma.$transaction([
+    prisma.loginThrottle.deleteMany({ where: { username } }),
+    prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now } }),
+  ]);
+  return {
+    ok: true,
+    actor: { userId: user.id, role: user.role, name: user.name, collegeId: user.collegeId, employerId: user.employerId },
+  };
+}
+
+async function recordFailure(username: string, now: Date) {
+  const windowStart = addMinutes(now, -FAILURE_WINDOW_MINUTES);
+  // One statement, so concurrent failures all count.
+  await prisma.$executeRaw`
+    INSERT INTO "LoginThrottle" ("username", "failures", "firstFailAt")
+    VALUES (${username}, 1, ${now})
+    ON CONFLICT ("username") DO UPDATE SET
+      "failures" = CASE WHEN "LoginThrottle"."firstFailAt" < ${windowStart} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "firstFailAt" = CASE WHEN "LoginThrottle"."firstFailAt" < ${windowStart} THEN ${now} ELSE "LoginThrottle"."firstFailAt" END,
+      "lockedUntil" = CASE WHEN "LoginThrottle"."firstFailAt" >= ${windowStart} AND "LoginThrottle"."failures" + 1 >= ${MAX_FAILURES}
+                           THEN ${addMinutes(now, LOCK_MINUTES)} ELSE NULL END`;
+}

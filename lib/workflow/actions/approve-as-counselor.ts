@@ -1,0 +1,33 @@
+import type { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import type { WorkflowActor } from "../actor";
+import { runTransition } from "../engine";
+import type { counselorApproveSchema } from "../schemas";
+
+/** 通过 at 网上签约审核: fills the 学校意见 section; printing becomes possible. */
+export async function approveAsCounselor(
+  actor: WorkflowActor,
+  ref: { agreementId: string; version: number },
+  input: z.output<typeof counselorApproveSchema>,
+) {
+  return runTransition({
+    action: "approve",
+    actor,
+    agreementId: ref.agreementId,
+    expectedVersion: ref.version,
+    build: ({ now }) => ({ data: { ...input, approvedAt: now, approvedById: actor.userId } }),
+  });
+}
+
+/**
+ * The manual: the approval form shows the 学校联系人, 联系电话, 邮政编码 and 协议书邮寄地址
+ * this same reviewer typed at their last approval.
+ */
+export async function lastApprovalDefaults(actor: WorkflowActor) {
+  if (!actor.userId) return null;
+  return prisma.agreement.findFirst({
+    where: { approvedById: actor.userId },
+    orderBy: { approvedAt: "desc" },
+    select: { schoolContact: true, schoolPhone: true, schoolPostalCode: true, schoolMailAddress: true },
+  });
+}

@@ -1,0 +1,14 @@
+export { TRANSITIONS, WORKFLOW_ACTIONS, lookupTransition, availableActions, type WorkflowAction } from "./transitions";
+export { STATUS_LABELS, STEPS, currentStep, PRINTABLE_STATUSES } from "./states";
+export { SYSTEM_ACTOR, type WorkflowActor } from "./actor";
+export { canAccessAgreement } from "./access";
+export { saveDraft } from "./actions/save-draft";
+export { submitAgreement } from "./actions/submit-agreement";
+export { signAsEmployer } from "./actions/sign-as-employer";
+export { batchSignAsEmployer, type BatchOutcome } from "./actions/batch-sign-as-employer";
+export { returnAsEmployer } from "./actions/return-as-employer";
+export { takeBackForResign } from "./actions/take-back-for-resign";
+export { confirmAsStudent } from "./actions/confirm-as-student";
+export { approveAsCounselor, lastApprovalDefaults } from "./actions/approve-as-counselor";
+export { returnAsCounselor } from "./actions/return-as-counselor";
+export { fileAgreement } from "./actions/file-agreement";

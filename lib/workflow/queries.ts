@@ -1,0 +1,142 @@
+// Reads of agreements, always scoped to what the actor may see (./access.ts).
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+import { canAccessAgreement } from "./access";
+import type { WorkflowActor } from "./actor";
+import { normalizeAgreementNumber } from "./agreement-number";
+
+export const PAGE_SIZE = 20;
+
+export const agreementDetail = {
+  student: { include: { major: true, college: true, user: { select: { id: true } } } },
+  employer: true,
+  college: true,
+  terms: true,
+  events: { orderBy: { version: "asc" } },
+  printRecords: { orderBy: { createdAt: "desc" }, include: { printedBy: { select: { name: true } } } },
+} satisfies Prisma.AgreementInclude;
+
+export type AgreementDetail = Prisma.AgreementGetPayload<{ include: typeof agreementDetail }>;
+
+/** One agreement with everything a page or the print template shows; NOT_FOUND unless visible. */
+export async function getAgreementForActor(actor: WorkflowActor, agreementId: string): Promise<AgreementDetail> {
+  const agreement = /^[0-9a-f-]{36}$/i.test(agreementId)
+    ? await prisma.agreement.findUnique({ where: { id: agreementId }, include: agreementDetail })
+    : null;
+  if (
+    !agreement ||
+    !canAccessAgreement(actor, {
+      studentUserId: agreement.student.userId,
+      employerId: agreement.employerId,
+      collegeId: agreement.collegeId,
+    })
+  ) {
+    throw new AppError("NOT_FOUND", "未找到该协议");
+  }
+  return agreement;
+}
+
+/** The student's live agreement (at most one, by the database constraint). */
+export async function getStudentAgreement(userId: string): Promise<AgreementDetail | null> {
+  return prisma.agreement.findFirst({
+    where: { student: { userId }, status: { not: "CANCELLED" } },
+    include: agreementDetail,
+  });
+}
+
+export type Page<T> = { rows: T[]; total: number; page: number; pageSize: number; pages: number };
+
+const listSelect = {
+  id: true,
+  agreementNo: true,
+  status: true,
+  version: true,
+  submittedAt: true,
+  employerSignedAt: true,
+  autoConfirmAt: true,
+  studentConfirmedAt: true,
+  autoConfirmed: true,
+  approvedAt: true,
+  filedAt: true,
+  updatedAt: true,
+  returnReason: true,
+  student: { select: { name: true, studentNo: true, major: { select: { name: true } }, college: { select: { name: true } } } },
+  employer: { select: { name: true } },
+} satisfies Prisma.AgreementSelect;
+
+export type AgreementListRow = Prisma.AgreementGetPayload<{ select: typeof listSelect }>;
+
+function searchFilter(q: string | undefined): Prisma.AgreementWhereInput {
+  const text = q?.trim();
+  if (!text) return {};
+  const number = normalizeAgreementNumber(text);
+  return {
+    OR: [
+      { student: { name: { contains: text } } },
+      { student: { studentNo: { startsWith: text } } },
+      ...(number ? [{ agreementNo: number }] : []),
+      { employer: { name: { contains: text } } },
+    ],
+  };
+}
+
+export async function listAgreements(
+  scope: Prisma.AgreementWhereInput,
+  options: { q?: string; status?: AgreementStatus | AgreementStatus[]; page?: number; orderBy?: Prisma.AgreementOrderByWithRelationInput[] },
+): Promise<Page<AgreementListRow>> {
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const where: Prisma.AgreementWhereInput = {
+    AND: [
+      scope,
+      searchFilter(options.q),
+      options.status ? { status: Array.isArray(options.status) ? { in: options.status } : options.status } : {},
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    prisma.agreement.count({ where }),
+    prisma.agreement.findMany({
+      where,
+      select: listSelect,
+      orderBy: options.orderBy ?? [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  return { rows, total, page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** The scope of agreements a person works on, by role. */
+export function scopeOf(actor: WorkflowActor): Prisma.AgreementWhereInput {
+  switch (actor.role) {
+    case "STUDENT":
+      return { student: { userId: actor.userId ?? "" } };
+    case "EMPLOYER":
+      return { employerId: actor.employerId ?? "00000000-0000-0000-0000-000000000000" };
+    case "COUNSELOR":
+      return { collegeId: actor.collegeId ?? "00000000-0000-0000-0000-000000000000" };
+    case "OFFICE":
+    case "SYSTEM":
+      return {};
+  }
+}
+
+export async function countByStatus(actor: WorkflowActor, status: AgreementStatus): Promise<number> {
+  return prisma.agreement.count({ where: { AND: [scopeOf(actor), { status }] } });
+}
+
+/** 网上签约备案: find by 学号 or 协议书号 within the actor's scope. */
+export async function findForFiling(actor: WorkflowActor, query: string): Promise<AgreementDetail | null> {
+  const number = normalizeAgreementNumber(query);
+  return prisma.agreement.findFirst({
+    where: {
+      AND: [
+        scopeOf(actor),
+        { status: { not: "CANCELLED" } },
+        number ? { OR: [{ agreementNo: number }, { student: { studentNo: query } }] } : { student: { studentNo: query } },
+      ],
+    },
+    include: agreementDetail,
+  });
+}

@@ -1,0 +1,87 @@
+// The zod schemas of every workflow form: the browser form (react-hook-form resolver)
+// and the server action parse with the same schema.
+import { z } from "zod";
+import {
+  emailSchema,
+  mobileSchema,
+  optionalText,
+  phoneSchema,
+  postalCodeSchema,
+  requiredText,
+  unitCodeSchema,
+  unitNatureCodeSchema,
+} from "@/lib/validation/common";
+
+const uuid = (message: string) => z.string({ error: message }).uuid({ error: message });
+
+/** Which agreement, at which version the form was shown (optimistic concurrency). */
+export const agreementRefSchema = z.object({
+  agreementId: uuid("协议编号无效"),
+  version: z.coerce.number({ error: "协议版本无效" }).int({ error: "协议版本无效" }).min(1, { error: "协议版本无效" }),
+});
+
+/** 填写/编辑就业协议: 选择签约单位 + 填写其他信息 */
+export const studentAgreementSchema = z.object({
+  employerId: uuid("请选择签约单位"),
+  studentPhone: mobileSchema,
+  studentEmail: emailSchema,
+  studentOpinion: requiredText("本人意见", 200),
+});
+
+/** 用人单位情况及意见, as the unit signs (prefilled from the unit's profile). */
+export const unitSectionSchema = z.object({
+  unitName: requiredText("单位名称", 100),
+  unitOrgCode: unitCodeSchema,
+  unitDepartment: optionalText("单位隶属部门", 100),
+  unitContactName: requiredText("联系人", 50),
+  unitContactPhone: phoneSchema,
+  unitEmail: emailSchema,
+  unitAddress: requiredText("通讯地址", 200),
+  unitPostalCode: postalCodeSchema,
+  unitNatureCode: unitNatureCodeSchema,
+  unitReportTitle: optionalText("就业报到证抬头", 100),
+  unitPartyOrgReceiver: optionalText("组织关系接收单位", 100),
+  unitArchiveAddress: optionalText("档案转寄详细地址", 200),
+  unitSettleCity: optionalText("落户城市(详细地址)", 200),
+});
+
+export const employerSignSchema = unitSectionSchema.extend({
+  employerOpinion: requiredText("用人单位意见", 500),
+  authorityOpinion: optionalText("主管部门意见", 500),
+});
+
+export const reasonSchema = z.object({ reason: requiredText("退回原因", 500) });
+
+/** 学校意见, filled by the counselor at 网上签约审核 (all required, as the manual says). */
+export const counselorApproveSchema = z.object({
+  schoolContact: requiredText("学校联系人", 50),
+  schoolPhone: phoneSchema,
+  schoolPostalCode: postalCodeSchema,
+  schoolMailAddress: requiredText("协议书邮寄地址", 200),
+  collegeOpinion: requiredText("学院意见", 500),
+  schoolOpinion: optionalText("学校毕业生主管部门意见", 500),
+});
+
+export const batchSignSchema = z.object({
+  items: z
+    .array(agreementRefSchema, { error: "请选择要签约的学生" })
+    .min(1, { error: "请至少勾选一名学生" })
+    .max(1000, { error: "一次最多批量签约 1000 份" }),
+});
+
+export const filingLookupSchema = z.object({
+  query: z
+    .string({ error: "请输入学号或协议书号" })
+    .transform((s) => s.replace(/\s+/g, ""))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "请输入学号或协议书号" })
+        .max(40, { error: "学号或协议书号过长" })
+        .regex(/^[0-9A-Za-z-]+$/, { error: "学号或协议书号只能包含数字、字母和“-”" }),
+    ),
+});
+
+export type StudentAgreementInput = z.input<typeof studentAgreementSchema>;
+export type EmployerSignInput = z.input<typeof employerSignSchema>;
+export type CounselorApproveInput = z.input<typeof counselorApproveSchema>;

@@ -1,0 +1,45 @@
+import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+
+export const STATUS_LABELS: Record<AgreementStatus, string> = {
+  DRAFT: "草稿（未提交）",
+  PENDING_EMPLOYER: "待单位签约",
+  RETURNED: "已退回",
+  PENDING_STUDENT_CONFIRM: "待学生复核确认",
+  PENDING_COLLEGE_REVIEW: "待学院审核",
+  APPROVED: "审核通过（可打印）",
+  FILED: "已备案",
+  CANCELLED: "已作废",
+};
+
+/** The five steps of the manual, for the 办理流程 timeline. */
+export const STEPS = [
+  { key: "submit", label: "学生提交签约信息" },
+  { key: "sign", label: "用人单位签约" },
+  { key: "confirm", label: "学生复核确认" },
+  { key: "review", label: "学院审核及打印" },
+  { key: "file", label: "学院（校）备案" },
+] as const;
+
+/** Index into STEPS of the step an agreement in this status is waiting for. */
+export function currentStep(status: AgreementStatus | null): number {
+  switch (status) {
+    case null:
+    case "DRAFT":
+    case "RETURNED":
+      return 0;
+    case "PENDING_EMPLOYER":
+      return 1;
+    case "PENDING_STUDENT_CONFIRM":
+      return 2;
+    case "PENDING_COLLEGE_REVIEW":
+      return 3;
+    case "APPROVED":
+      return 4;
+    case "FILED":
+    case "CANCELLED":
+      return 5;
+  }
+}
+
+/** Statuses in which printing is allowed (counselor approved). */
+export const PRINTABLE_STATUSES: readonly AgreementStatus[] = ["APPROVED", "FILED"];
