@@ -1,0 +1,266 @@
+// 就业协议书 as the manual lays it out: three sections (毕业生情况及意见, 用人单位情况及意见,
+// 学校意见) in one 9-column table. Pure and hook-free: rendered by every role's pages
+// (variant "screen") and, through renderToStaticMarkup, by the PDF template ("print").
+import type { ReactNode } from "react";
+import { UNIT_NATURES } from "@/lib/reference/unit-nature";
+import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
+import { AGREEMENT_SHEET_CSS } from "./agreement-sheet-css";
+
+export type AgreementSheetProps = { data: AgreementSheetData; variant: "screen" | "print" };
+
+type Variant = AgreementSheetProps["variant"];
+
+function L({ children, span }: { children: ReactNode; span?: number }) {
+  return (
+    <th scope="row" className="ag-l" colSpan={span}>
+      {children}
+    </th>
+  );
+}
+
+function V({ children, span }: { children: ReactNode; span?: number }) {
+  return (
+    <td className="ag-v" colSpan={span}>
+      {children}
+    </td>
+  );
+}
+
+/** An opinion cell: label, text, and on paper the signature/seal line with a date to fill in. */
+function Opinion({
+  label,
+  value,
+  sign,
+  onlineDate,
+  span,
+  variant,
+  tall,
+}: {
+  label: string;
+  value: string;
+  sign: string;
+  onlineDate?: string;
+  span: number;
+  variant: Variant;
+  tall?: boolean;
+}) {
+  return (
+    <td className="ag-v ag-wide" colSpan={span}>
+      <div className={tall ? "ag-op ag-op-tall" : "ag-op"}>
+        <span className="ag-op-head">
+          <span className="ag-op-label">{label}：</span>
+          {value}
+        </span>
+        {variant === "print" ? (
+          <span className="ag-op-sign">
+            <span>{sign}</span>
+            <span>年　　月　　日</span>
+          </span>
+        ) : onlineDate ? (
+          <span className="ag-op-date">网上办理：{onlineDate}</span>
+        ) : null}
+      </div>
+    </td>
+  );
+}
+
+function UnitNatureBoxes({ code }: { code: string }) {
+  return (
+    <div className="ag-natures" role="group" aria-label="单位性质">
+      {UNIT_NATURES.map((n) => {
+        const on = n.code === code;
+        return (
+          <span key={n.code} className="ag-nature" role="checkbox" aria-checked={on} aria-readonly="true">
+            <span className={on ? "ag-box ag-box--on" : "ag-box"} aria-hidden="true" />
+            {n.label}
+          </span>
+        );
+      })}
+    </div>
+  );
+}
+
+export function AgreementSheet({ data, variant }: AgreementSheetProps) {
+  const { student: s, unit: u, school: c, dates } = data;
+  return (
+    <div className={`ag-sheet ag-sheet--${variant}`}>
+      {variant === "screen" ? (
+        // React 19 hoists and de-duplicates this stylesheet however many sheets a page shows.
+        <style href="wq-agreement-sheet" precedence="default">
+          {AGREEMENT_SHEET_CSS}
+        </style>
+      ) : null}
+      <h2 className="ag-title">就业协议书</h2>
+      <div className="ag-meta">
+        <span>（{data.edition}）</span>
+        <span className="ag-meta-no">协议书号：{data.agreementNo || "（提交后生成）"}</span>
+      </div>
+      <div className="ag-scroll">
+        <table className="ag-table">
+          <colgroup>
+            <col style={{ width: "6%" }} />
+            {[0, 1, 2, 3].map((i) => [
+              <col key={`l${i}`} style={{ width: "11%" }} />,
+              <col key={`v${i}`} style={{ width: "12.5%" }} />,
+            ])}
+          </colgroup>
+          <tbody>
+            <tr>
+              <th rowSpan={6} className="ag-sec" scope="rowgroup">
+                毕业生情况及意见
+              </th>
+              <L>姓名</L>
+              <V>{s.name}</V>
+              <L>性别</L>
+              <V>{s.gender}</V>
+              <L>民族</L>
+              <V>{s.ethnicity}</V>
+              <L>政治面貌</L>
+              <V>{s.political}</V>
+            </tr>
+            <tr>
+              <L>培养方式</L>
+              <V>{s.trainingMode}</V>
+              <L>学历</L>
+              <V>{s.education}</V>
+              <L>学制</L>
+              <V>{s.schoolingYears}</V>
+              <L>毕业时间</L>
+              <V>{s.graduationMonth}</V>
+            </tr>
+            <tr>
+              <L>专业</L>
+              <V span={3}>{s.major}</V>
+              <L>身份证号</L>
+              <V span={3}>{s.idNumber}</V>
+            </tr>
+            <tr>
+              <L>生源地</L>
+              <V span={3}>{s.origin}</V>
+              <L>联系方式</L>
+              <V span={3}>{s.contact}</V>
+            </tr>
+            <tr>
+              <L>家庭地址</L>
+              <V span={7}>{s.homeAddress}</V>
+            </tr>
+            <tr>
+              <Opinion
+                label="本人意见"
+                value={s.opinion}
+                sign="毕业生签名："
+                onlineDate={dates.studentConfirmed}
+                span={8}
+                variant={variant}
+              />
+            </tr>
+
+            <tr>
+              <th rowSpan={10} className="ag-sec" scope="rowgroup">
+                用人单位情况及意见
+              </th>
+              <L>单位名称</L>
+              <V span={3}>{u.name}</V>
+              <L>单位组织机构代码</L>
+              <V span={3}>{u.orgCode}</V>
+            </tr>
+            <tr>
+              <L>单位隶属部门</L>
+              <V span={3}>{u.department}</V>
+              <L>联系人</L>
+              <V span={3}>{u.contactName}</V>
+            </tr>
+            <tr>
+              <L>联系电话</L>
+              <V span={3}>{u.contactPhone}</V>
+              <L>电子邮箱</L>
+              <V span={3}>{u.email}</V>
+            </tr>
+            <tr>
+              <L>通讯地址</L>
+              <V span={3}>{u.address}</V>
+              <L>邮政编码</L>
+              <V span={3}>{u.postalCode}</V>
+            </tr>
+            <tr>
+              <L>单位性质</L>
+              <V span={7}>
+                <UnitNatureBoxes code={u.natureCode} />
+              </V>
+            </tr>
+            <tr>
+              <L>就业报到证抬头</L>
+              <V span={7}>{u.reportTitle}</V>
+            </tr>
+            <tr>
+              <L>组织关系接收单位</L>
+              <V span={7}>{u.partyOrgReceiver}</V>
+            </tr>
+            <tr>
+              <L>档案转寄详细地址</L>
+              <V span={7}>{u.archiveAddress}</V>
+            </tr>
+            <tr>
+              <L>落户城市(详细地址)</L>
+              <V span={7}>{u.settleCity}</V>
+            </tr>
+            <tr>
+              <Opinion
+                label="用人单位意见"
+                value={u.employerOpinion}
+                sign="用人单位（盖章）"
+                onlineDate={dates.employerSigned}
+                span={4}
+                variant={variant}
+                tall
+              />
+              <Opinion
+                label="主管部门意见"
+                value={u.authorityOpinion}
+                sign="主管部门（盖章）"
+                span={4}
+                variant={variant}
+                tall
+              />
+            </tr>
+
+            <tr>
+              <th rowSpan={3} className="ag-sec" scope="rowgroup">
+                学校意见
+              </th>
+              <L>学校联系人</L>
+              <V>{c.contact}</V>
+              <L>联系电话</L>
+              <V span={2}>{c.phone}</V>
+              <L>邮政编码</L>
+              <V span={2}>{c.postalCode}</V>
+            </tr>
+            <tr>
+              <L>协议书邮寄地址</L>
+              <V span={7}>{c.mailAddress}</V>
+            </tr>
+            <tr>
+              <Opinion
+                label="学院意见"
+                value={c.collegeOpinion}
+                sign="学院（盖章）"
+                onlineDate={dates.approved}
+                span={4}
+                variant={variant}
+                tall
+              />
+              <Opinion
+                label="学校毕业生主管部门意见"
+                value={c.schoolOpinion}
+                sign="学校（盖章）"
+                span={4}
+                variant={variant}
+                tall
+              />
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+// The agreement form (就业协议书) as plain display strings: what AgreementSheet shows on
+// every role's page and what the PDF template prints. Codes become labels here, once.
+import type { AgreementDetail } from "@/lib/workflow/queries";
+import type { StudentSnapshot } from "@/lib/workflow/actions/submit-agreement";
+import {
+  educationLabel,
+  ethnicityLabel,
+  politicalStatusLabel,
+  regionLabel,
+  trainingModeLabel,
+  unitNatureLabel,
+} from "@/lib/reference";
+import { maskIdNumber } from "@/lib/validation/id-card";
+
+/** Serializable (plain strings), so it can be handed to client components as well. */
+export type AgreementSheetData = {
+  /** 协议书号, "" before the first submission */
+  agreementNo: string;
+  /** "本科生专用" / "研究生专用", as the form's edition line */
+  edition: string;
+  student: {
+    name: string;
+    gender: string;
+    ethnicity: string;
+    political: string;
+    trainingMode: string;
+    education: string;
+    schoolingYears: string;
+    graduationMonth: string;
+    major: string;
+    college: string;
+    idNumber: string;
+    origin: string;
+    /** 联系方式: 手机号/电子邮箱 */
+    contact: string;
+    homeAddress: string;
+    opinion: string;
+  };
+  unit: {
+    name: string;
+    orgCode: string;
+    department: string;
+    contactName: string;
+    contactPhone: string;
+    email: string;
+    address: string;
+    postalCode: string;
+    /** national code of 单位性质, "" when not chosen yet */
+    natureCode: string;
+    natureLabel: string;
+    reportTitle: string;
+    partyOrgReceiver: string;
+    archiveAddress: string;
+    settleCity: string;
+    employerOpinion: string;
+    authorityOpinion: string;
+  };
+  school: {
+    contact: string;
+    phone: string;
+    postalCode: string;
+    mailAddress: string;
+    collegeOpinion: string;
+    schoolOpinion: string;
+  };
+  /** dates of the online steps, "2027年5月1日" or "" */
+  dates: {
+    studentConfirmed: string;
+    employerSigned: string;
+    approved: string;
+  };
+};
+
+const GENDER_LABELS: Record<string, string> = { MALE: "男", FEMALE: "女" };
+
+const dateFormat = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+});
+
+export function formatSheetDate(date: Date | null | undefined): string {
+  return date ? dateFormat.format(date) : "";
+}
+
+const text = (value: string | number | null | undefined): string => (value == null ? "" : String(value).trim());
+
+/** 毕业生 section source: the live 生源信息 before submission, the frozen snapshot after. */
+function studentSource(detail: AgreementDetail): StudentSnapshot {
+  const snapshot = detail.studentSnapshot as StudentSnapshot | null;
+  if (snapshot && typeof snapshot === "object" && "name" in snapshot) return snapshot;
+  const s = detail.student;
+  return {
+    studentNo: s.studentNo,
+    name: s.name,
+    gender: s.gender,
+    ethnicityCode: s.ethnicityCode,
+    politicalCode: s.politicalCode,
+    trainingMode: s.trainingMode,
+    educationCode: s.educationCode,
+    schoolingYears: s.schoolingYears,
+    graduationMonth: s.graduationMonth,
+    majorName: s.major.name,
+    collegeName: s.college.name,
+    idNumber: s.idNumber,
+    originProvince: s.originProvince,
+    originCity: s.originCity,
+    homeAddress: s.homeAddress,
+  };
+}
+
+export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boolean }): AgreementSheetData {
+  const s = studentSource(detail);
+  const a = detail;
+  const postgraduate = s.educationCode === "01" || s.educationCode === "11";
+  const natureCode = text(a.unitNatureCode);
+  return {
+    agreementNo: text(a.agreementNo),
+    edition: postgraduate ? "研究生专用" : "本科生专用",
+    student: {
+      name: text(s.name),
+      gender: GENDER_LABELS[s.gender] ?? "",
+      ethnicity: ethnicityLabel(s.ethnicityCode) ?? "",
+      political: politicalStatusLabel(s.politicalCode) ?? "",
+      trainingMode: trainingModeLabel(s.trainingMode) ?? "",
+      education: educationLabel(s.educationCode) ?? "",
+      schoolingYears: text(s.schoolingYears),
+      graduationMonth: text(s.graduationMonth),
+      major: text(s.majorName),
+      college: text(s.collegeName),
+      idNumber: s.idNumber ? (opts.maskIdNumber ? maskIdNumber(s.idNumber) : s.idNumber) : "",
+      origin: regionLabel(s.originProvince, s.originCity),
+      contact: [text(a.studentPhone), text(a.studentEmail)].filter(Boolean).join("/"),
+      homeAddress: text(s.homeAddress),
+      opinion: text(a.studentOpinion),
+    },
+    unit: {
+      // Before the unit signs, its section is empty except the unit the student chose.
+      name: text(a.unitName) || text(a.employer?.name),
+      orgCode: text(a.unitOrgCode),
+      department: text(a.unitDepartment),
+      contactName: text(a.unitContactName),
+      contactPhone: text(a.unitContactPhone),
+      email: text(a.unitEmail),
+      address: text(a.unitAddress),
+      postalCode: text(a.unitPostalCode),
+      natureCode,
+      natureLabel: unitNatureLabel(natureCode) ?? "",
+      reportTitle: text(a.unitReportTitle),
+      partyOrgReceiver: text(a.unitPartyOrgReceiver),
+      archiveAddress: text(a.unitArchiveAddress),
+      settleCity: text(a.unitSettleCity),
+      employerOpinion: text(a.employerOpinion),
+      authorityOpinion: text(a.authorityOpinion),
+    },
+    school: {
+      contact: text(a.schoolContact),
+      phone: text(a.schoolPhone),
+      postalCode: text(a.schoolPostalCode),
+      mailAddress: text(a.schoolMailAddress),
+      collegeOpinion: text(a.collegeOpinion),
+      schoolOpinion: text(a.schoolOpinion),
+    },
+    dates: {
+      studentConfirmed: formatSheetDate(a.studentConfirmedAt),
+      employerSigned: formatSheetDate(a.employerSignedAt),
+      approved: formatSheetDate(a.approvedAt),
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// A complete, realistic agreement for the benchmark and for looking at the layout without
+// a database. Tests use real agreements from the workflow instead.
+import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
+
+export const SAMPLE_SHEET: AgreementSheetData = {
+  agreementNo: "2027-000123",
+  edition: "本科生专用",
+  student: {
+    name: "龙尚雨",
+    gender: "男",
+    ethnicity: "汉族",
+    political: "共青团员",
+    trainingMode: "非定向",
+    education: "本科生毕业",
+    schoolingYears: "4",
+    graduationMonth: "202706",
+    major: "电子科学与技术",
+    college: "电子与信息工程学院",
+    idNumber: "231***********4914",
+    origin: "黑龙江省哈尔滨市",
+    contact: "18752753943/longsy@example.com",
+    homeAddress: "黑龙江省哈尔滨市南岗区学府路 52 号",
+    opinion: "同意",
+  },
+  unit: {
+    name: "哈尔滨工大软件工程股份有限公司",
+    orgCode: "91230100MA1B2C3D4E",
+    department: "黑龙江省工业和信息化厅",
+    contactName: "王芳",
+    contactPhone: "0451-86412345",
+    email: "hr@demo-soft.example",
+    address: "黑龙江省哈尔滨市南岗区西大直街 92 号",
+    postalCode: "150001",
+    natureCode: "39",
+    natureLabel: "私营企业",
+    reportTitle: "哈尔滨工大软件工程股份有限公司",
+    partyOrgReceiver: "哈尔滨工大软件工程股份有限公司党委",
+    archiveAddress: "黑龙江省哈尔滨市南岗区西大直街 92 号 人力资源部",
+    settleCity: "黑龙江省哈尔滨市南岗区",
+    employerOpinion: "同意接收该生到我单位工作。",
+    authorityOpinion: "",
+  },
+  school: {
+    contact: "李老师",
+    phone: "0451-86418888",
+    postalCode: "150001",
+    mailAddress: "黑龙江省哈尔滨市南岗区学府路 52 号 电子与信息工程学院学生工作办公室",
+    collegeOpinion: "同意",
+    schoolOpinion: "",
+  },
+  dates: { studentConfirmed: "2027年3月2日", employerSigned: "2027年3月1日", approved: "2027年3月5日" },
+};
