@@ -42,10 +42,10 @@ async function recordFailure(username: string, now: Date) {
   // One statement, so concurrent failures all count.
   await prisma.$executeRaw`
     INSERT INTO "LoginThrottle" ("username", "failures", "firstFailAt")
-    VALUES (${username}, 1, ${now})
+    VALUES (${username}, 1, ${now}::timestamp)
     ON CONFLICT ("username") DO UPDATE SET
-      "failures" = CASE WHEN "LoginThrottle"."firstFailAt" < ${windowStart} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
-      "firstFailAt" = CASE WHEN "LoginThrottle"."firstFailAt" < ${windowStart} THEN ${now} ELSE "LoginThrottle"."firstFailAt" END,
-      "lockedUntil" = CASE WHEN "LoginThrottle"."firstFailAt" >= ${windowStart} AND "LoginThrottle"."failures" + 1 >= ${MAX_FAILURES}
-                           THEN ${addMinutes(now, LOCK_MINUTES)} ELSE NULL END`;
+      "failures" = CASE WHEN "LoginThrottle"."firstFailAt" < ${windowStart}::timestamp THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "firstFailAt" = CASE WHEN "LoginThrottle"."firstFailAt" < ${windowStart}::timestamp THEN ${now}::timestamp ELSE "LoginThrottle"."firstFailAt" END,
+      "lockedUntil" = CASE WHEN "LoginThrottle"."firstFailAt" >= ${windowStart}::timestamp AND "LoginThrottle"."failures" + 1 >= ${MAX_FAILURES}
+                           THEN ${addMinutes(now, LOCK_MINUTES)}::timestamp ELSE NULL END`;
 }

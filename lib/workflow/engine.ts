@@ -124,7 +124,6 @@ export function checkTransition(input: CheckInput): AgreementStatus {
     agreement: {
       status: from,
       employerId: agreement?.employerId ?? null,
-      savedAt: agreement?.savedAt ?? null,
       autoConfirmAt: agreement?.autoConfirmAt ?? null,
       returnedByRole: agreement?.returnedByRole ?? null,
     },

@@ -7,7 +7,6 @@ export type GuardContext = {
   agreement: {
     status: AgreementStatus | null;
     employerId: string | null;
-    savedAt: Date | null;
     autoConfirmAt: Date | null;
     returnedByRole: string | null;
   };
@@ -36,7 +35,6 @@ export const GUARDS = {
     if (agreement.status === "RETURNED" && agreement.returnedByRole === "EMPLOYER") return null;
     return "提交签约信息后不能更换签约单位（仅在用人单位退回后可以更换）";
   },
-  savedBeforeSubmit: (c: GuardContext) => (c.agreement.savedAt ? null : "请先点击“确定”保存签约信息，再正式提交"),
   reasonGiven: (c: GuardContext) => (c.reason && c.reason.trim() ? null : "请填写退回原因"),
   // 拿回重签 and 复核确认 are possible only until the automatic confirmation is due.
   beforeAutoConfirm: (c: GuardContext) =>

@@ -41,7 +41,7 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     from: ["DRAFT"],
     to: "PENDING_EMPLOYER",
     roles: ["STUDENT"],
-    guards: ["studentMaySign", "employerApproved", "savedBeforeSubmit"],
+    guards: ["studentMaySign", "employerApproved"],
   },
   sign: {
     label: "确定签约",

@@ -72,14 +72,14 @@ export async function batchSignAsEmployer(
       // Optimistic concurrency per row: only rows still at the version checked are signed.
       const signed = await tx.$queryRaw<{ id: string; version: number }[]>`
         UPDATE "Agreement" AS a SET
-          "status" = 'PENDING_STUDENT_CONFIRM', "version" = a."version" + 1, "updatedAt" = ${now},
+          "status" = 'PENDING_STUDENT_CONFIRM', "version" = a."version" + 1, "updatedAt" = ${now}::timestamp,
           "unitName" = ${employer.name}, "unitOrgCode" = ${employer.orgCode}, "unitDepartment" = ${employer.department},
           "unitContactName" = ${employer.contactName}, "unitContactPhone" = ${employer.contactPhone},
           "unitEmail" = ${employer.email}, "unitAddress" = ${employer.address}, "unitPostalCode" = ${employer.postalCode},
           "unitNatureCode" = ${employer.natureCode}, "unitReportTitle" = ${employer.reportTitle},
           "unitPartyOrgReceiver" = ${employer.partyOrgReceiver}, "unitArchiveAddress" = ${employer.archiveAddress},
           "unitSettleCity" = ${employer.settleCity}, "employerOpinion" = ${opinion}, "authorityOpinion" = NULL,
-          "employerSignedAt" = ${now}, "signedById" = ${actor.userId}::uuid, "autoConfirmAt" = ${autoConfirmAt},
+          "employerSignedAt" = ${now}::timestamp, "signedById" = ${actor.userId}::uuid, "autoConfirmAt" = ${autoConfirmAt}::timestamp,
           "studentConfirmedAt" = NULL, "autoConfirmed" = false
         FROM unnest(${ids}::uuid[], ${versions}::int[]) AS v(id, version)
         WHERE a."id" = v.id AND a."version" = v.version AND a."status" = 'PENDING_EMPLOYER'

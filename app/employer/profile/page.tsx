@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth/guard";
+import { EMPLOYER_STATUS_LABELS } from "@/lib/employers/queries";
+import { getOwnEmployer } from "@/lib/employers/profile";
+import { ProfileForm } from "./profile-form";
+import { StaffForm } from "./staff-form";
+
+export const metadata: Metadata = { title: "单位信息" };
+
+export default async function EmployerProfilePage() {
+  const actor = await requireRole("EMPLOYER");
+  const employer = await getOwnEmployer(actor);
+  const statusText = EMPLOYER_STATUS_LABELS[employer.status];
+  return (
+    <div className="space-y-6">
+      <div className="card">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-lg font-bold">单位信息</h1>
+          <span className="rounded-full bg-slate-100 px-3 py-1 text-sm">审核状态：{statusText}</span>
+        </div>
+        <p className="mt-1 break-all text-sm text-slate-600">统一社会信用代码：{employer.orgCode}</p>
+        {employer.status === "PENDING" && (
+          <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">本单位正在等待就业处审核，审核通过后方可办理网上签约。</p>
+        )}
+        {employer.status === "REJECTED" && (
+          <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            审核未通过：{employer.rejectReason ?? "—"}。修改单位信息并保存后将重新提交审核。
+          </p>
+        )}
+        <p className="mt-3 text-sm text-slate-600">以下信息是签约时“用人单位情况及意见”的默认值，签约时仍可逐份修改。</p>
+        <div className="mt-4">
+          <ProfileForm
+            defaults={{
+              name: employer.name,
+              department: employer.department ?? "",
+              contactName: employer.contactName,
+              contactPhone: employer.contactPhone,
+              email: employer.email,
+              address: employer.address,
+              postalCode: employer.postalCode,
+              natureCode: employer.natureCode as never,
+              provinceCode: employer.provinceCode,
+              reportTitle: employer.reportTitle ?? "",
+              partyOrgReceiver: employer.partyOrgReceiver ?? "",
+              archiveAddress: employer.archiveAddress ?? "",
+              settleCity: employer.settleCity ?? "",
+              defaultOpinion: employer.defaultOpinion ?? "",
+            }}
+          />
+        </div>
+      </div>
+      <div className="card">
+        <h2 className="text-base font-semibold">经办人账号</h2>
+        <ul className="mt-3 divide-y divide-slate-100">
+          {employer.staff.map((s) => (
+            <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
+              <span className="font-medium">
+                {s.name}
+                <span className="ml-2 break-all text-slate-500">{s.username}</span>
+              </span>
+              <span className="text-slate-500">{s.phone ?? ""}</span>
+            </li>
+          ))}
+        </ul>
+        <h3 className="mt-6 text-sm font-semibold">添加经办人</h3>
+        <div className="mt-3">
+          <StaffForm />
+        </div>
+      </div>
+    </div>
+  );
+}

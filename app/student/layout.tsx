@@ -1,0 +1,5 @@
+import { RoleLayout } from "@/components/shell/role-layout";
+
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <RoleLayout roles={["STUDENT"]}>{children}</RoleLayout>;
+}

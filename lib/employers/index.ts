@@ -1,0 +1,12 @@
+export * from "./schemas";
+export { registerEmployer, addEmployerStaff } from "./register";
+export { approveEmployer, rejectEmployer } from "./review";
+export { getOwnEmployer, updateEmployerProfile } from "./profile";
+export {
+  searchApprovedEmployers,
+  listEmployersForReview,
+  getEmployerForOffice,
+  EMPLOYER_STATUS_LABELS,
+  SEARCH_PAGE_SIZE,
+  type EmployerSearchRow,
+} from "./queries";

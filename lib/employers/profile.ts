@@ -1,0 +1,51 @@
+// 单位信息: the unit's own profile (the defaults that prefill 用人单位情况 when signing) and
+// its staff. A unit rejected by the office may correct its profile; that puts it back to
+// 待审核 so the office looks again.
+import type { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/roles";
+import type { unitProfileSchema } from "./schemas";
+
+function employerIdOf(actor: Pick<Actor, "role" | "employerId">): string {
+  if (actor.role !== "EMPLOYER" || !actor.employerId) throw new AppError("FORBIDDEN");
+  return actor.employerId;
+}
+
+export async function getOwnEmployer(actor: Pick<Actor, "role" | "employerId">) {
+  const employer = await prisma.employer.findUnique({
+    where: { id: employerIdOf(actor) },
+    include: { staff: { select: { id: true, username: true, name: true, phone: true, email: true, active: true, lastLoginAt: true }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!employer) throw new AppError("NOT_FOUND", "未找到本单位信息");
+  return employer;
+}
+
+export async function updateEmployerProfile(actor: Actor, input: z.output<typeof unitProfileSchema>) {
+  const employerId = employerIdOf(actor);
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.employer.findUnique({ where: { id: employerId } });
+    if (!before) throw new AppError("NOT_FOUND", "未找到本单位信息");
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, to] of Object.entries(input)) {
+      const from = (before as Record<string, unknown>)[key];
+      if (from !== to) changes[key] = { from, to };
+    }
+    const resubmit = before.status === "REJECTED";
+    await tx.employer.update({
+      where: { id: employerId },
+      data: { ...input, ...(resubmit ? { status: "PENDING", rejectReason: null } : {}) },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        actorRole: "EMPLOYER",
+        entity: "Employer",
+        entityId: employerId,
+        action: resubmit ? "resubmit" : "updateProfile",
+        changes: changes as object,
+      },
+    });
+    return { resubmitted: resubmit };
+  });
+}

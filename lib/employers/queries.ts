@@ -1,0 +1,114 @@
+// Reads of units: the student's 选择签约单位 search (approved units only) and the office's
+// 用人单位审核 list and detail.
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EmployerStatus } from "@/lib/generated/prisma/enums";
+import { normalizeUnitCode } from "@/lib/validation/credit-code";
+import type { Page } from "@/lib/workflow/queries";
+
+export const EMPLOYER_STATUS_LABELS: Record<EmployerStatus, string> = {
+  PENDING: "待审核",
+  APPROVED: "已通过",
+  REJECTED: "未通过",
+};
+
+export const SEARCH_PAGE_SIZE = 10;
+
+const searchSelect = {
+  id: true,
+  name: true,
+  orgCode: true,
+  natureCode: true,
+  provinceCode: true,
+  contactName: true,
+  contactPhone: true,
+  address: true,
+} satisfies Prisma.EmployerSelect;
+
+export type EmployerSearchRow = Prisma.EmployerGetPayload<{ select: typeof searchSelect }>;
+
+function textFilter(q: string | undefined): Prisma.EmployerWhereInput {
+  const text = q?.trim();
+  if (!text) return {};
+  const code = normalizeUnitCode(text);
+  return {
+    OR: [
+      { name: { contains: text, mode: "insensitive" } },
+      { orgCode: { startsWith: code } },
+    ],
+  };
+}
+
+/**
+ * 选择签约单位: approved units whose name contains `q` (fuzzy) or whose 统一社会信用代码
+ * starts with it; 10 per page, by name. Only APPROVED units are ever returned.
+ */
+export async function searchApprovedEmployers(q: string | undefined, page = 1): Promise<Page<EmployerSearchRow>> {
+  const current = Math.max(1, Math.floor(Number.isFinite(page) ? page : 1));
+  const where: Prisma.EmployerWhereInput = { AND: [{ status: "APPROVED" }, textFilter(q)] };
+  const [total, rows] = await Promise.all([
+    prisma.employer.count({ where }),
+    prisma.employer.findMany({
+      where,
+      select: searchSelect,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (current - 1) * SEARCH_PAGE_SIZE,
+      take: SEARCH_PAGE_SIZE,
+    }),
+  ]);
+  return { rows, total, page: current, pageSize: SEARCH_PAGE_SIZE, pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
+}
+
+export const REVIEW_PAGE_SIZE = 20;
+
+function requireOffice(actor: Pick<Actor, "role">) {
+  if (actor.role !== "OFFICE") throw new AppError("FORBIDDEN");
+}
+
+export async function listEmployersForReview(
+  actor: Pick<Actor, "role">,
+  options: { status?: EmployerStatus; q?: string; page?: number },
+) {
+  requireOffice(actor);
+  const current = Math.max(1, Math.floor(options.page ?? 1));
+  const where: Prisma.EmployerWhereInput = { AND: [options.status ? { status: options.status } : {}, textFilter(options.q)] };
+  const [total, rows, counts] = await Promise.all([
+    prisma.employer.count({ where }),
+    prisma.employer.findMany({
+      where,
+      select: { ...searchSelect, status: true, createdAt: true, reviewedAt: true, rejectReason: true },
+      // Pending first, oldest registration first: the office works the queue in order.
+      orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      skip: (current - 1) * REVIEW_PAGE_SIZE,
+      take: REVIEW_PAGE_SIZE,
+    }),
+    prisma.employer.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<EmployerStatus, number>>;
+  return {
+    rows,
+    total,
+    page: current,
+    pageSize: REVIEW_PAGE_SIZE,
+    pages: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)),
+    byStatus,
+  };
+}
+
+export async function getEmployerForOffice(actor: Pick<Actor, "role">, employerId: string) {
+  requireOffice(actor);
+  const employer = /^[0-9a-f-]{36}$/i.test(employerId)
+    ? await prisma.employer.findUnique({
+        where: { id: employerId },
+        include: { staff: { select: { id: true, username: true, name: true, phone: true, email: true, createdAt: true }, orderBy: { createdAt: "asc" } } },
+      })
+    : null;
+  if (!employer) throw new AppError("NOT_FOUND", "未找到该用人单位");
+  const [history, agreementCount] = await Promise.all([
+    prisma.auditLog.findMany({ where: { entity: "Employer", entityId: employerId }, orderBy: { createdAt: "desc" }, take: 50 }),
+    prisma.agreement.count({ where: { employerId } }),
+  ]);
+  return { employer, history, agreementCount };
+}

@@ -1,0 +1,28 @@
+// The one way my server actions turn a thrown error into what a form shows: an AppError
+// becomes its zh-CN message (and field errors); anything else is logged and reported as
+// 服务暂时不可用 — never a 500 page for bad input.
+import type { z } from "zod";
+import { AppError, ERROR_CODES } from "@/lib/errors";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+export function zodFieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function invalidInput(error: z.ZodError): ActionResult<never> {
+  return { ok: false, error: ERROR_CODES.INVALID_INPUT, fieldErrors: zodFieldErrors(error) };
+}
+
+export function actionError(error: unknown): ActionResult<never> {
+  if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  console.error(error);
+  return { ok: false, error: ERROR_CODES.UNAVAILABLE };
+}
