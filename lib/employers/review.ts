@@ -40,12 +40,12 @@ async function decide(actor: Actor, employerId: string, to: EmployerStatus, reas
 }
 
 /** 审核通过: the unit appears in 选择签约单位 and its staff may sign. */
-export function approveEmployer(actor: Actor, employerId: string) {
+export async function approveEmployer(actor: Actor, employerId: string) {
   return decide(actor, employerId, "APPROVED", null);
 }
 
 /** 审核不通过, with the reason shown to the unit. An approved unit can be withdrawn too. */
-export function rejectEmployer(actor: Actor, employerId: string, reason: string) {
+export async function rejectEmployer(actor: Actor, employerId: string, reason: string) {
   const text = reason.trim();
   if (!text) throw new AppError("INVALID_INPUT", "请填写不通过原因", { reason: "请填写不通过原因" });
   return decide(actor, employerId, "REJECTED", text);

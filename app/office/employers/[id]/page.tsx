@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/guard";
+import { EMPLOYER_STATUS_LABELS, getEmployerForOffice } from "@/lib/employers/queries";
+import { provinceName } from "@/lib/reference/regions";
+import { unitNatureLabel } from "@/lib/reference/unit-nature";
+import { ReviewButtons } from "./review-buttons";
+
+export const metadata: Metadata = { title: "用人单位详情" };
+
+const ACTION_LABELS: Record<string, string> = {
+  register: "注册",
+  approve: "审核通过",
+  reject: "审核不通过",
+  updateProfile: "修改单位信息",
+  resubmit: "修改后重新提交",
+  addStaff: "添加经办人",
+};
+
+export default async function EmployerDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole("OFFICE");
+  const { id } = await params;
+  const { employer: e, history, agreementCount } = await getEmployerForOffice(actor, id);
+  const rows: [string, string | null][] = [
+    ["单位名称", e.name],
+    ["统一社会信用代码", e.orgCode],
+    ["单位隶属部门", e.department],
+    ["单位性质", unitNatureLabel(e.natureCode) ?? e.natureCode],
+    ["单位所在省份", provinceName(e.provinceCode) ?? e.provinceCode],
+    ["联系人", e.contactName],
+    ["联系电话", e.contactPhone],
+    ["电子邮箱", e.email],
+    ["通讯地址", e.address],
+    ["邮政编码", e.postalCode],
+    ["就业报到证抬头", e.reportTitle],
+    ["组织关系接收单位", e.partyOrgReceiver],
+    ["档案转寄详细地址", e.archiveAddress],
+    ["落户城市(详细地址)", e.settleCity],
+    ["用人单位意见（默认）", e.defaultOpinion],
+  ];
+  return (
+    <div className="space-y-4">
+      <Link href="/office/employers" className="text-sm text-brand-700 underline">
+        ← 返回用人单位列表
+      </Link>
+      <div className="card">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="break-words text-lg font-bold">{e.name}</h1>
+          <span className="rounded-full bg-slate-100 px-3 py-1 text-sm">{EMPLOYER_STATUS_LABELS[e.status]}</span>
+        </div>
+        {e.status === "REJECTED" && e.rejectReason && <p className="mt-2 text-sm text-red-700">不通过原因：{e.rejectReason}</p>}
+        <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
+          {rows.map(([label, value]) => (
+            <div key={label} className="flex gap-3 border-b border-slate-100 pb-2 text-sm">
+              <dt className="w-32 shrink-0 text-slate-500">{label}</dt>
+              <dd className="min-w-0 break-words">{value || "—"}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3 text-sm text-slate-600">该单位共有 {agreementCount} 份协议。</p>
+        <div className="mt-4">
+          <ReviewButtons employerId={e.id} status={e.status} />
+        </div>
+      </div>
+      <div className="card">
+        <h2 className="font-semibold">经办人账号</h2>
+        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+          {e.staff.map((s) => (
+            <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <span className="break-all">
+                {s.name}（{s.username}）
+              </span>
+              <span className="text-slate-500">{s.phone}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="card">
+        <h2 className="font-semibold">审核记录</h2>
+        {history.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">暂无记录</p>
+        ) : (
+          <ol className="mt-2 space-y-2 text-sm">
+            {history.map((h) => (
+              <li key={h.id} className="border-l-2 border-slate-200 pl-3">
+                <span className="font-medium">{ACTION_LABELS[h.action] ?? h.action}</span>
+                <span className="ml-2 text-slate-500">{h.createdAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</span>
+                {typeof h.changes === "object" && h.changes && "reason" in h.changes && (
+                  <p className="text-slate-600">原因：{String((h.changes as { reason: unknown }).reason)}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </div>
+  );
+}

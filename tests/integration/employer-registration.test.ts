@@ -1,0 +1,205 @@
+// 用人单位注册 → 审核 → 选择签约单位: only approved units can be found and can sign.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { approveEmployer, rejectEmployer } from "@/lib/employers/review";
+import { addEmployerStaff, registerEmployer } from "@/lib/employers/register";
+import { searchApprovedEmployers } from "@/lib/employers/queries";
+import { employerRegistrationSchema, employerStaffSchema } from "@/lib/employers/schemas";
+import { verifyLogin } from "@/lib/auth/login";
+import type { Actor } from "@/lib/auth/roles";
+import { makeCreditCode } from "@/lib/validation/credit-code";
+import { saveDraft, signAsEmployer } from "@/lib/workflow";
+import { DEMO_ACCOUNTS, seedDemo } from "@/prisma/seed-data";
+import { getTestPrisma } from "../setup/db";
+
+let prisma: PrismaClient;
+let office: Actor;
+
+function registration(key: string, name: string) {
+  return employerRegistrationSchema.parse({
+    name,
+    orgCode: makeCreditCode(key, "230102"),
+    department: "",
+    contactName: "韩立",
+    contactPhone: "0451-86001234",
+    email: `${key}@reg.example`,
+    address: "黑龙江省哈尔滨市南岗区测试路1号",
+    postalCode: "150001",
+    natureCode: "39",
+    provinceCode: "23",
+    username: `${key}@reg.example`,
+    staffName: "韩立",
+    staffPhone: "13800001111",
+    password: "Secret2026",
+    confirmPassword: "Secret2026",
+  });
+}
+
+async function actorOf(username: string): Promise<Actor> {
+  const u = await prisma.user.findUniqueOrThrow({ where: { username } });
+  return { userId: u.id, role: u.role, name: u.name, collegeId: u.collegeId, employerId: u.employerId };
+}
+
+const signInput = {
+  unitName: "星河测绘有限公司",
+  unitOrgCode: makeCreditCode("reg-star", "230102"),
+  unitDepartment: null,
+  unitContactName: "韩立",
+  unitContactPhone: "0451-86001234",
+  unitEmail: "hr@star.example",
+  unitAddress: "黑龙江省哈尔滨市南岗区测试路1号",
+  unitPostalCode: "150001",
+  unitNatureCode: "39" as const,
+  unitReportTitle: null,
+  unitPartyOrgReceiver: null,
+  unitArchiveAddress: null,
+  unitSettleCity: null,
+  employerOpinion: "同意接收",
+  authorityOpinion: null,
+};
+
+/** An agreement addressed to the unit, already waiting for its signature (fixture only). */
+async function pendingAgreementFor(employerId: string, studentNo: string) {
+  const student = await prisma.student.findUniqueOrThrow({ where: { studentNo } });
+  return prisma.agreement.create({
+    data: {
+      status: "PENDING_EMPLOYER",
+      studentId: student.id,
+      employerId,
+      collegeId: student.collegeId,
+      graduationYear: student.graduationYear,
+      studentPhone: "13900001111",
+      studentEmail: "s@example.com",
+      savedAt: new Date(),
+      submittedAt: new Date(),
+    },
+  });
+}
+
+beforeAll(async () => {
+  prisma = await getTestPrisma();
+  await seedDemo(prisma);
+  office = await actorOf(DEMO_ACCOUNTS.office);
+});
+
+describe("registration", () => {
+  it("creates a pending unit with its first staff account and an audit row", async () => {
+    const { employerId, userId } = await registerEmployer(registration("reg-star", "星河测绘有限公司"));
+    const employer = await prisma.employer.findUniqueOrThrow({ where: { id: employerId } });
+    expect(employer.status).toBe("PENDING");
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(user).toMatchObject({ role: "EMPLOYER", employerId, username: "reg-star@reg.example" });
+    const login = await verifyLogin("reg-star@reg.example", "Secret2026");
+    expect(login.ok).toBe(true);
+    expect(await prisma.auditLog.count({ where: { entity: "Employer", entityId: employerId, action: "register" } })).toBe(1);
+  });
+
+  it("refuses a second registration of the same credit code or account, with field errors", async () => {
+    await expect(registerEmployer(registration("reg-star", "星河测绘有限公司"))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { orgCode: expect.any(String), username: expect.any(String) },
+    });
+  });
+
+  it("rejects a credit code with a wrong check character in the schema", () => {
+    const good = makeCreditCode("reg-bad", "230102");
+    const bad = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
+    const result = employerRegistrationSchema.safeParse({ ...registration("reg-bad", "某单位"), orgCode: bad });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toContain("统一社会信用代码不正确，请核对校验位");
+  });
+});
+
+describe("only approved units can be chosen and can sign", () => {
+  let starId: string;
+  let star: Actor;
+
+  beforeAll(async () => {
+    starId = (await prisma.employer.findUniqueOrThrow({ where: { orgCode: makeCreditCode("reg-star", "230102") } })).id;
+    star = await actorOf("reg-star@reg.example");
+  });
+
+  it("a pending unit is not found by searchApprovedEmployers", async () => {
+    const result = await searchApprovedEmployers("星河测绘");
+    expect(result.rows.map((r) => r.id)).not.toContain(starId);
+    expect(result.total).toBe(0);
+  });
+
+  it("a student cannot save a draft with a pending unit", async () => {
+    const student = await actorOf(DEMO_ACCOUNTS.studentApproved);
+    await expect(
+      saveDraft(student, { employerId: starId, studentPhone: "13900001111", studentEmail: "s@example.com", studentOpinion: "同意" }),
+    ).rejects.toMatchObject({ code: "GUARD_FAILED", message: "该用人单位尚未通过就业处审核，不能签约" });
+  });
+
+  it("staff of a pending unit cannot sign an agreement addressed to it", async () => {
+    const agreement = await pendingAgreementFor(starId, "2022010103");
+    await expect(signAsEmployer(star, { agreementId: agreement.id, version: agreement.version }, signInput)).rejects.toMatchObject({
+      code: "GUARD_FAILED",
+    });
+    expect((await prisma.agreement.findUniqueOrThrow({ where: { id: agreement.id } })).status).toBe("PENDING_EMPLOYER");
+  });
+
+  it("only the office may approve", async () => {
+    await expect(approveEmployer(star, starId)).rejects.toBeInstanceOf(AppError);
+    expect((await prisma.employer.findUniqueOrThrow({ where: { id: starId } })).status).toBe("PENDING");
+  });
+
+  it("after approval the unit appears (by name fragment and by credit code) and can sign", async () => {
+    await approveEmployer(office, starId);
+    const byName = await searchApprovedEmployers("测绘");
+    expect(byName.rows.map((r) => r.id)).toEqual([starId]);
+    const byCode = await searchApprovedEmployers(makeCreditCode("reg-star", "230102").slice(0, 10).toLowerCase());
+    expect(byCode.rows.map((r) => r.id)).toContain(starId);
+    expect(await prisma.auditLog.count({ where: { entityId: starId, action: "approve", actorId: office.userId } })).toBe(1);
+
+    const agreement = await prisma.agreement.findFirstOrThrow({ where: { employerId: starId } });
+    const record = await signAsEmployer(star, { agreementId: agreement.id, version: agreement.version }, signInput);
+    expect(record.to).toBe("PENDING_STUDENT_CONFIRM");
+  });
+
+  it("after rejection (with reason) the unit disappears and cannot sign", async () => {
+    await expect(rejectEmployer(office, starId, "  ")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await rejectEmployer(office, starId, "营业执照信息不符");
+    const e = await prisma.employer.findUniqueOrThrow({ where: { id: starId } });
+    expect(e).toMatchObject({ status: "REJECTED", rejectReason: "营业执照信息不符" });
+    expect((await searchApprovedEmployers("星河")).total).toBe(0);
+    const log = await prisma.auditLog.findFirstOrThrow({ where: { entityId: starId, action: "reject" } });
+    expect(log.changes).toMatchObject({ reason: "营业执照信息不符" });
+
+    const agreement = await pendingAgreementFor(starId, "2022010201");
+    await expect(signAsEmployer(star, { agreementId: agreement.id, version: agreement.version }, signInput)).rejects.toMatchObject({
+      code: "GUARD_FAILED",
+    });
+  });
+
+  it("a unit adds a staff account that can sign in and belongs to the same unit", async () => {
+    await addEmployerStaff(
+      star,
+      employerStaffSchema.parse({
+        username: "second@reg.example",
+        name: "南宫婉",
+        phone: "13800002222",
+        email: "second@reg.example",
+        password: "Another2026",
+        confirmPassword: "Another2026",
+      }),
+    );
+    const login = await verifyLogin("second@reg.example", "Another2026");
+    expect(login.ok && login.actor.employerId).toBe(starId);
+  });
+});
+
+describe("searchApprovedEmployers", () => {
+  it("pages the approved demo units by name, 10 at a time, never pending/rejected ones", async () => {
+    const all = await searchApprovedEmployers("");
+    const approved = await prisma.employer.count({ where: { status: "APPROVED" } });
+    expect(all.total).toBe(approved);
+    expect(all.rows.length).toBe(Math.min(10, approved));
+    const names = await prisma.employer.findMany({ where: { status: { not: "APPROVED" } }, select: { id: true } });
+    const ids = new Set(all.rows.map((r) => r.id));
+    for (const n of names) expect(ids.has(n.id)).toBe(false);
+    const page99 = await searchApprovedEmployers("", 99);
+    expect(page99.rows).toEqual([]);
+  });
+});
