@@ -12,3 +12,4 @@ export { confirmAsStudent } from "./actions/confirm-as-student";
 export { approveAsCounselor, lastApprovalDefaults } from "./actions/approve-as-counselor";
 export { returnAsCounselor } from "./actions/return-as-counselor";
 export { fileAgreement } from "./actions/file-agreement";
+export { autoConfirmDue, autoConfirmOne, confirmIfOverdue, type SweepResult, type AutoConfirmOneResult } from "./actions/auto-confirm-due";

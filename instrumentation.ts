@@ -1,0 +1,10 @@
+// Next.js calls register() once when a server process starts. Without an Inngest server
+// (WQ_IN_PROCESS_JOBS=1, which `npm start` sets unless INNGEST_EVENT_KEY or INNGEST_DEV is
+// given), the scheduled jobs run here on a timer. Never during `next build`, never on the edge.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.WQ_IN_PROCESS_JOBS !== "1") return;
+  const { startInProcessJobs } = await import("./jobs/in-process");
+  startInProcessJobs();
+}

@@ -1,0 +1,187 @@
+// 系统自动确认 on PostgreSQL: exactly once, never early, safe against a racing 复核确认, and
+// notifying only the right people.
+import type { Db } from "@/lib/db/client";
+import { emailKey, emailOf, messagesFor, notificationKey } from "@/lib/notifications/messages";
+import { autoConfirmDue, autoConfirmOne, confirmAsStudent, takeBackForResign, TRANSITIONS } from "@/lib/workflow";
+import { seedDemo } from "@/prisma/seed-data";
+import { getTestPrisma } from "../setup/db";
+import { employerActor, makeOverdue, makePendingConfirm, signFor, studentActor, type PendingConfirm } from "./helpers/pending-confirm";
+
+let prisma: Db;
+
+beforeAll(async () => {
+  prisma = await getTestPrisma();
+  await seedDemo(prisma);
+});
+
+async function eventsOf(agreementId: string) {
+  return prisma.agreementEvent.findMany({ where: { agreementId }, orderBy: { version: "asc" } });
+}
+
+async function expectContiguousAudit(agreementId: string) {
+  const [agreement, events] = await Promise.all([prisma.agreement.findUniqueOrThrow({ where: { id: agreementId } }), eventsOf(agreementId)]);
+  expect(events.map((e) => e.version)).toEqual(Array.from({ length: agreement.version }, (_, i) => i + 1));
+  // each event starts where the previous one ended
+  for (let i = 1; i < events.length; i++) expect(events[i].fromStatus).toBe(events[i - 1].toStatus);
+  expect(events.at(-1)!.toStatus).toBe(agreement.status);
+  return { agreement, events };
+}
+
+describe("autoConfirmDue (the sweep)", () => {
+  let overdue: PendingConfirm[];
+  let waiting: PendingConfirm[];
+
+  beforeAll(async () => {
+    const made = await makePendingConfirm(prisma, 7);
+    overdue = made.slice(0, 5);
+    waiting = made.slice(5);
+    await makeOverdue(prisma, overdue.map((a) => a.agreementId));
+  });
+
+  it("stores autoConfirmAt = employerSignedAt + settings.autoConfirmDays when the unit signs", async () => {
+    const { autoConfirmDays } = await prisma.setting.findUniqueOrThrow({ where: { id: 1 } });
+    for (const a of waiting) expect(a.autoConfirmAt.getTime() - a.employerSignedAt.getTime()).toBe(autoConfirmDays * 86_400_000);
+  });
+
+  it("confirms each overdue agreement exactly once when run concurrently and again", async () => {
+    const runs = await Promise.all([autoConfirmDue(), autoConfirmDue(), autoConfirmDue(), autoConfirmDue()]);
+    const again = await autoConfirmDue();
+    const ids = [...runs.flatMap((r) => r.ids), ...again.ids];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => overdue.some((a) => a.agreementId === id)).sort()).toEqual(overdue.map((a) => a.agreementId).sort());
+    expect(again.confirmed).toBe(0);
+
+    for (const a of overdue) {
+      const { agreement, events } = await expectContiguousAudit(a.agreementId);
+      expect(agreement.status).toBe(TRANSITIONS.autoConfirm.to);
+      expect(agreement.autoConfirmed).toBe(true);
+      expect(agreement.studentConfirmedAt).not.toBeNull();
+      expect(agreement.version).toBe(a.version + 1);
+      const auto = events.filter((e) => e.action === "autoConfirm");
+      expect(auto).toHaveLength(1);
+      expect(auto[0]).toMatchObject({
+        version: a.version + 1,
+        actorRole: "SYSTEM",
+        actorName: "系统自动确认",
+        actorId: null,
+        fromStatus: TRANSITIONS.autoConfirm.from[0],
+        toStatus: TRANSITIONS.autoConfirm.to,
+      });
+      expect(auto[0].changes).toEqual({
+        studentConfirmedAt: { from: null, to: agreement.studentConfirmedAt!.toISOString() },
+        autoConfirmed: { from: false, to: true },
+      });
+    }
+  });
+
+  it("confirms nothing early", async () => {
+    for (const a of waiting) {
+      const agreement = await prisma.agreement.findUniqueOrThrow({ where: { id: a.agreementId } });
+      expect(agreement.status).toBe("PENDING_STUDENT_CONFIRM");
+      expect(await prisma.agreementEvent.count({ where: { agreementId: a.agreementId, action: "autoConfirm" } })).toBe(0);
+    }
+    // one millisecond before the deadline is still early, for the sweep and for the event function
+    const first = waiting[0];
+    const justBefore = new Date(first.autoConfirmAt.getTime() - 1);
+    expect((await autoConfirmDue(justBefore)).ids).not.toContain(first.agreementId);
+    expect(await autoConfirmOne(first.agreementId, first.version, justBefore)).toEqual({ outcome: "skipped", reason: "not-due" });
+    // at the deadline itself it is due
+    const atDeadline = await autoConfirmDue(first.autoConfirmAt);
+    expect(atDeadline.ids).toContain(first.agreementId);
+  });
+
+  it("notifies the student and the counselors of that 学院 only, with the shared wording", async () => {
+    const a = overdue[0];
+    const version = a.version + 1;
+    const key = notificationKey("autoConfirm", a.agreementId, version);
+    const notes = await prisma.notification.findMany({ where: { dedupeKey: key }, include: { user: true } });
+    const counselors = await prisma.user.findMany({ where: { role: "COUNSELOR", collegeId: a.collegeId, active: true } });
+    expect(counselors.length).toBeGreaterThan(0);
+    expect(notes.map((n) => n.userId).sort()).toEqual([a.studentUserId, ...counselors.map((c) => c.id)].sort());
+    expect(notes.every((n) => n.user.role === "STUDENT" || n.user.collegeId === a.collegeId)).toBe(true);
+
+    const agreement = await prisma.agreement.findUniqueOrThrow({ where: { id: a.agreementId }, include: { student: true, employer: true } });
+    const expected = messagesFor("autoConfirm", {
+      agreementId: a.agreementId,
+      studentName: agreement.student.name,
+      studentNo: agreement.student.studentNo,
+      employerName: agreement.employer.name,
+      reason: "",
+    });
+    const forStudent = notes.find((n) => n.userId === a.studentUserId)!;
+    const forCounselor = notes.find((n) => n.userId === counselors[0].id)!;
+    const studentMessage = expected.find((m) => m.audience === "student")!;
+    const collegeMessage = expected.find((m) => m.audience === "college")!;
+    expect(forStudent).toMatchObject({ kind: studentMessage.kind, title: studentMessage.title, body: studentMessage.body, link: studentMessage.link });
+    expect(forCounselor).toMatchObject({ kind: collegeMessage.kind, title: collegeMessage.title, body: collegeMessage.body, link: collegeMessage.link });
+
+    const mail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(key, a.studentUserId) } });
+    expect(mail).toMatchObject({ to: a.studentEmail, ...emailOf(studentMessage) });
+    const counselorMail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(key, counselors[0].id) } });
+    expect(counselorMail.to).toBe(counselors[0].email);
+  });
+
+  it("does not notify again when the sweep runs again", async () => {
+    const before = await Promise.all([prisma.notification.count(), prisma.outboxEmail.count()]);
+    await Promise.all([autoConfirmDue(), autoConfirmDue()]);
+    expect(await Promise.all([prisma.notification.count(), prisma.outboxEmail.count()])).toEqual(before);
+  });
+});
+
+describe("a student's 复核确认 racing the sweep", () => {
+  it("leaves exactly one confirmation and a contiguous audit trail", async () => {
+    const made = await makePendingConfirm(prisma, 6);
+    const farFuture = new Date(Date.now() + 365 * 86_400_000);
+    const actors = await Promise.all(
+      made.map(async (a) => {
+        const s = await prisma.student.findFirstOrThrow({ where: { userId: a.studentUserId } });
+        return studentActor(prisma, s.studentNo);
+      }),
+    );
+    // the students are still in time by their clock; the sweep is told it is a year later
+    const settled = await Promise.allSettled([
+      ...made.map((a, i) => confirmAsStudent(actors[i], { agreementId: a.agreementId, version: a.version })),
+      autoConfirmDue(farFuture),
+      autoConfirmDue(farFuture),
+    ]);
+    for (const outcome of settled) {
+      if (outcome.status === "rejected") expect((outcome.reason as { code?: string }).code).toMatch(/^(CONFLICT|INVALID_STATE)$/);
+    }
+    for (const [i, a] of made.entries()) {
+      const { agreement, events } = await expectContiguousAudit(a.agreementId);
+      const confirmations = events.filter((e) => e.action === "confirm" || e.action === "autoConfirm");
+      expect(confirmations).toHaveLength(1);
+      expect(agreement.status).toBe("PENDING_COLLEGE_REVIEW");
+      expect(agreement.version).toBe(a.version + 1);
+      expect(agreement.autoConfirmed).toBe(confirmations[0].action === "autoConfirm");
+      // the student's own call succeeded exactly when theirs is the confirmation on record
+      expect(settled[i].status === "fulfilled").toBe(confirmations[0].action === "confirm");
+    }
+  });
+});
+
+describe("autoConfirmOne (the event function's service)", () => {
+  it("confirms the signing it was scheduled for, once, and is a no-op after a take-back and re-sign", async () => {
+    const [a, b] = await makePendingConfirm(prisma, 2);
+    const employer = await employerActor(prisma);
+    // b: taken back and signed again — the first signing's job must not confirm the second
+    const back = await takeBackForResign(employer, { agreementId: b.agreementId, version: b.version });
+    const resigned = await signFor(prisma, employer, { agreementId: back.agreementId, version: back.version });
+    await makeOverdue(prisma, [a.agreementId, b.agreementId]);
+
+    expect(await autoConfirmOne(b.agreementId, b.version)).toEqual({ outcome: "skipped", reason: "moved-on" });
+    expect((await prisma.agreement.findUniqueOrThrow({ where: { id: b.agreementId } })).status).toBe("PENDING_STUDENT_CONFIRM");
+    expect(await autoConfirmOne(b.agreementId, resigned.version)).toEqual({ outcome: "confirmed", version: resigned.version + 1 });
+
+    const results = await Promise.all([autoConfirmOne(a.agreementId, a.version), autoConfirmOne(a.agreementId, a.version), autoConfirmDue()]);
+    const confirmedByOne = results.slice(0, 2).filter((r) => "outcome" in r && r.outcome === "confirmed").length;
+    const confirmedBySweep = (results[2] as { ids: string[] }).ids.filter((id) => id === a.agreementId).length;
+    expect(confirmedByOne + confirmedBySweep).toBe(1);
+    for (const id of [a.agreementId, b.agreementId]) {
+      const { events } = await expectContiguousAudit(id);
+      expect(events.filter((e) => e.action === "autoConfirm")).toHaveLength(1);
+    }
+    expect(await autoConfirmOne(a.agreementId, a.version)).toEqual({ outcome: "skipped", reason: "moved-on" });
+    expect(await autoConfirmOne("00000000-0000-0000-0000-000000000000", 3)).toEqual({ outcome: "skipped", reason: "not-found" });
+  });
+});
