@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
+import { ReviewDetail } from "@/components/agreement/review-detail";
+import { requireRole } from "@/lib/auth/guard";
+
+export const metadata: Metadata = { title: "查看/处理" };
+
+export default async function ReviewDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole("COUNSELOR");
+  const { id } = await params;
+  return <ReviewDetail actor={actor} agreement={await loadAgreementOr404(actor, id)} />;
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AgreementSheet } from "@/components/agreement/agreement-sheet";
+import { ActionButton } from "@/components/agreement/action-button";
+import { StatusBadge } from "@/components/agreement/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { toSheetData } from "@/lib/agreement/sheet-data";
+import { requireRole } from "@/lib/auth/guard";
+import { availableActions } from "@/lib/workflow/transitions";
+import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
+import { returnAction } from "../../actions";
+import { SignForm } from "./sign-form";
+
+export const metadata: Metadata = { title: "办理签约" };
+
+export default async function HandlePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole("EMPLOYER");
+  const { id } = await params;
+  const agreement = await loadAgreementOr404(actor, id);
+  const actions = availableActions("EMPLOYER", agreement.status);
+  const ref = { agreementId: agreement.id, version: agreement.version };
+  // Prefill: what this unit entered last time (after 拿回重签), else the unit's profile.
+  const e = agreement.employer;
+  const defaults = {
+    unitName: agreement.unitName ?? e.name,
+    unitOrgCode: agreement.unitOrgCode ?? e.orgCode,
+    unitDepartment: agreement.unitDepartment ?? e.department ?? "",
+    unitContactName: agreement.unitContactName ?? e.contactName,
+    unitContactPhone: agreement.unitContactPhone ?? e.contactPhone,
+    unitEmail: agreement.unitEmail ?? e.email,
+    unitAddress: agreement.unitAddress ?? e.address,
+    unitPostalCode: agreement.unitPostalCode ?? e.postalCode,
+    unitNatureCode: (agreement.unitNatureCode ?? e.natureCode) as "39",
+    unitReportTitle: agreement.unitReportTitle ?? e.reportTitle ?? "",
+    unitPartyOrgReceiver: agreement.unitPartyOrgReceiver ?? e.partyOrgReceiver ?? "",
+    unitArchiveAddress: agreement.unitArchiveAddress ?? e.archiveAddress ?? "",
+    unitSettleCity: agreement.unitSettleCity ?? e.settleCity ?? "",
+    employerOpinion: agreement.employerOpinion ?? e.defaultOpinion ?? "同意接收",
+    authorityOpinion: agreement.authorityOpinion ?? "",
+  };
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-bold">
+          办理签约：{agreement.student.name}（{agreement.student.studentNo}）
+        </h1>
+        <StatusBadge status={agreement.status} />
+      </div>
+      <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
+      {actions.includes("sign") ? (
+        <section className="card space-y-4">
+          <h2 className="text-lg font-semibold">用人单位情况及意见</h2>
+          <p className="text-sm text-slate-600">首次与学生签约时请核对以下单位信息，发现问题可直接修改；填写用人单位意见，主管部门意见可不填。</p>
+          <SignForm agreementRef={ref} defaults={defaults} />
+          <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+            <ActionButton label="◀ 退回/拒绝签约" tone="danger" reasonLabel="退回原因（学生将看到）" action={returnAction.bind(null, ref)} redirectTo="/employer/pending" />
+            <Link href="/employer/pending" className="btn-secondary">
+              ✕ 返回
+            </Link>
+          </div>
+        </section>
+      ) : (
+        <Alert tone="warn">
+          该协议当前不在待签约状态。<Link href={`/employer/signed/${agreement.id}`} className="underline">查看已签约信息</Link>
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { Pager } from "@/components/office/pager";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SearchForm } from "@/components/ui/search-form";
+import { requireRole } from "@/lib/auth/guard";
+import { formatDateTime } from "@/lib/format";
+import { listAgreements, scopeOf } from "@/lib/workflow/queries";
+import { PendingTable } from "./pending-table";
+
+export const metadata: Metadata = { title: "待签约信息" };
+
+export default async function PendingPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  const actor = await requireRole("EMPLOYER");
+  const { q, page } = await searchParams;
+  const list = await listAgreements(scopeOf(actor), {
+    q,
+    status: "PENDING_EMPLOYER",
+    page: Number(page) || 1,
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+  });
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-bold">待签约信息</h1>
+        <p className="text-sm text-slate-600">学生提交的签约信息。点击“办理”核对并签约，或勾选多名学生后“批量签约”（使用单位信息中的默认内容）。</p>
+      </div>
+      <SearchForm action="/employer/pending" q={q} placeholder="按姓名或学号查询" />
+      {list.total === 0 ? (
+        <EmptyState title={q ? "没有符合条件的待签约信息" : "暂无待签约信息"}>学生正式提交签约信息后会出现在这里。</EmptyState>
+      ) : (
+        <>
+          <PendingTable
+            total={list.total}
+            rows={list.rows.map((r) => ({
+              id: r.id,
+              version: r.version,
+              name: r.student.name,
+              studentNo: r.student.studentNo,
+              major: r.student.major.name,
+              submittedAt: formatDateTime(r.submittedAt),
+            }))}
+          />
+          <Pager basePath="/employer/pending" params={{ q }} page={list.page} pages={list.pages} total={list.total} />
+        </>
+      )}
+    </div>
+  );
+}

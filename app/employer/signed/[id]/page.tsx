@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AgreementSheet } from "@/components/agreement/agreement-sheet";
+import { ActionButton } from "@/components/agreement/action-button";
+import { EventHistory } from "@/components/agreement/event-history";
+import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
+import { StatusBadge } from "@/components/agreement/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { toSheetData } from "@/lib/agreement/sheet-data";
+import { requireRole } from "@/lib/auth/guard";
+import { formatDateTime } from "@/lib/format";
+import { availableActions } from "@/lib/workflow/transitions";
+import { takeBackAction } from "../../actions";
+
+export const metadata: Metadata = { title: "查看已签" };
+
+export default async function SignedDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole("EMPLOYER");
+  const { id } = await params;
+  const agreement = await loadAgreementOr404(actor, id);
+  const canTakeBack = availableActions("EMPLOYER", agreement.status).includes("takeBack") && !!agreement.autoConfirmAt && agreement.autoConfirmAt > new Date();
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-bold">
+          {agreement.student.name}（{agreement.student.studentNo}）的就业协议
+        </h1>
+        <StatusBadge status={agreement.status} />
+      </div>
+      {agreement.status === "PENDING_EMPLOYER" && (
+        <Alert>
+          该协议待签约。<Link href={`/employer/pending/${agreement.id}`} className="underline">去办理</Link>
+        </Alert>
+      )}
+      {canTakeBack && (
+        <section className="card space-y-2">
+          <p className="text-sm text-slate-700">
+            学生尚未复核确认（将于 {formatDateTime(agreement.autoConfirmAt)} 自动确认）。如单位信息有误，可拿回后重新签约。
+          </p>
+          <ActionButton label="拿回重签" tone="secondary" action={takeBackAction.bind(null, { agreementId: agreement.id, version: agreement.version })} confirmText="拿回后该协议回到“待签约信息”，需要重新签约。确定拿回吗？" redirectTo={`/employer/pending/${agreement.id}`} />
+        </section>
+      )}
+      <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
+      {/* only what happened since the student submitted to this unit, not other units' dealings */}
+      <EventHistory events={agreement.events.slice(agreement.events.findLastIndex((e) => e.action === "submit"))} />
+    </div>
+  );
+}

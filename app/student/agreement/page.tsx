@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { AgreementSheet } from "@/components/agreement/agreement-sheet";
+import { ActionButton } from "@/components/agreement/action-button";
+import { EventHistory } from "@/components/agreement/event-history";
+import { NoticeDialog } from "@/components/agreement/notice-dialog";
+import { StatusBadge } from "@/components/agreement/status-badge";
+import { Timeline } from "@/components/agreement/timeline";
+import { SourceInfoFields } from "@/components/student/source-info-fields";
+import { Alert } from "@/components/ui/alert";
+import { toSheetData } from "@/lib/agreement/sheet-data";
+import { requireRole } from "@/lib/auth/guard";
+import { formatDateTime } from "@/lib/format";
+import { getOwnSourceInfo } from "@/lib/students/profile";
+import { availableActions } from "@/lib/workflow/transitions";
+import { SIGNABLE_SOURCE_STATUSES } from "@/lib/workflow/guards";
+import { getStudentAgreement, signingSettings } from "@/lib/workflow/queries";
+import { AgreementForm } from "./agreement-form";
+import { confirmAction } from "./actions";
+
+export const metadata: Metadata = { title: "我的签约" };
+
+export default async function MyAgreementPage() {
+  const actor = await requireRole("STUDENT");
+  const [info, agreement, settings] = await Promise.all([getOwnSourceInfo(actor), getStudentAgreement(actor.userId), signingSettings()]);
+  if (!info) {
+    return <Alert tone="warn">尚未找到您的生源信息，请联系所在学院辅导员/协理员。</Alert>;
+  }
+  const status = agreement?.status ?? null;
+  const actions = availableActions("STUDENT", status);
+  const mayStart = SIGNABLE_SOURCE_STATUSES.includes(info.status);
+  const ref = agreement ? { agreementId: agreement.id, version: agreement.version } : null;
+  const editable = actions.includes("saveDraft") && mayStart;
+  const overdue = agreement?.autoConfirmAt ? agreement.autoConfirmAt <= new Date() : false;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-bold">我的签约</h1>
+        <NoticeDialog signingNotice={settings.signingNotice} breachNotice={settings.breachNotice} />
+      </div>
+
+      <section className="card space-y-4">
+        <Timeline status={status} />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          <span>
+            当前状态：<StatusBadge status={status} />
+          </span>
+          {agreement?.agreementNo && <span>协议书号：{agreement.agreementNo}</span>}
+          {agreement && <span>签约单位：{agreement.employer.name}</span>}
+        </div>
+        {status === "RETURNED" && agreement?.returnReason && (
+          <Alert tone="error">
+            {agreement.returnedByRole === "EMPLOYER" ? "用人单位退回/拒绝签约" : "学院退回"}，原因：{agreement.returnReason}
+            {agreement.returnedByRole === "EMPLOYER" ? "。您可以修改信息后重新提交，或选择其他单位。" : "。请按要求修改后重新提交。"}
+          </Alert>
+        )}
+        {status === "PENDING_EMPLOYER" && <Alert>已提交给用人单位，请时常关注单位的审核情况。提交后不能更换签约单位，除非单位退回。</Alert>}
+        {status === "PENDING_COLLEGE_REVIEW" && <Alert>已确认，等待学院审核。审核通过后即可打印就业协议书。</Alert>}
+        {status === "FILED" && <Alert tone="success">就业协议已在学院备案，网上签约办理完成。</Alert>}
+      </section>
+
+      {!mayStart && !agreement && (
+        <Alert tone="warn">
+          生源信息审核状态为“审核完成”或“待就业处审核”时方可进行网签，您当前为“{info.statusLabel}”，请联系学院审核生源信息。
+        </Alert>
+      )}
+
+      {editable && (
+        <section className="card space-y-4">
+          <h2 className="text-lg font-semibold">填写/编辑就业协议书</h2>
+          <div>
+            <h3 className="mb-1 font-semibold">确认基本信息</h3>
+            <p className="mb-3 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">如以下信息有误，请联系学院对生源信息进行修改。</p>
+            <SourceInfoFields fields={info.fields} />
+          </div>
+          <AgreementForm
+            agreementRef={ref}
+            canSubmit={status === "DRAFT"}
+            employer={agreement ? { id: agreement.employerId, name: agreement.employer.name } : null}
+            employerLocked={status === "RETURNED" && agreement?.returnedByRole !== "EMPLOYER"}
+            defaults={{
+              studentPhone: agreement?.studentPhone ?? "",
+              studentEmail: agreement?.studentEmail ?? "",
+              studentOpinion: agreement?.studentOpinion ?? "同意",
+            }}
+          />
+        </section>
+      )}
+
+      {agreement && status === "PENDING_STUDENT_CONFIRM" && (
+        <section className="card space-y-3 border-amber-300">
+          <h2 className="text-lg font-semibold">复核确认</h2>
+          <p className="text-sm text-slate-700">
+            用人单位已于 {formatDateTime(agreement.employerSignedAt)} 确定签约。请仔细核对单位填写的信息，无误后点击“确定签约信息”；如有问题请及时与用人单位沟通。
+          </p>
+          <Alert tone="warn">
+            若未复核确认，系统将于 <strong>{formatDateTime(agreement.autoConfirmAt)}</strong>（单位签约 {settings.autoConfirmDays} 日后）自动确认。
+          </Alert>
+          {!overdue && <ActionButton label="确定签约信息" action={confirmAction.bind(null, ref)} confirmText="确认单位填写的信息无误吗？确认后将提交学院审核。" />}
+        </section>
+      )}
+
+      {agreement && (
+        <section className="space-y-2">
+          <h2 className="text-lg font-semibold">就业协议书</h2>
+          <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
+        </section>
+      )}
+
+      {agreement && <EventHistory events={agreement.events} />}
+    </div>
+  );
+}

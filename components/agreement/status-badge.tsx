@@ -1,0 +1,18 @@
+import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+import { STATUS_LABELS } from "@/lib/workflow/states";
+
+const TONE: Record<AgreementStatus, string> = {
+  DRAFT: "bg-slate-100 text-slate-700",
+  PENDING_EMPLOYER: "bg-amber-100 text-amber-800",
+  RETURNED: "bg-red-100 text-red-800",
+  PENDING_STUDENT_CONFIRM: "bg-amber-100 text-amber-800",
+  PENDING_COLLEGE_REVIEW: "bg-sky-100 text-sky-800",
+  APPROVED: "bg-emerald-100 text-emerald-800",
+  FILED: "bg-emerald-700 text-white",
+  CANCELLED: "bg-slate-200 text-slate-600",
+};
+
+export function StatusBadge({ status }: { status: AgreementStatus | null }) {
+  if (!status) return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">未开始</span>;
+  return <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>{STATUS_LABELS[status]}</span>;
+}

@@ -1,0 +1,15 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+
+/** Times are shown in Beijing time whatever the server's zone. */
+export const TIME_ZONE = "Asia/Shanghai";
+
+export function formatDateTime(d: Date | string | null | undefined): string {
+  if (!d) return "";
+  return format(new TZDate(new Date(d), TIME_ZONE), "yyyy-MM-dd HH:mm");
+}
+
+export function formatDate(d: Date | string | null | undefined): string {
+  if (!d) return "";
+  return format(new TZDate(new Date(d), TIME_ZONE), "yyyy-MM-dd");
+}

@@ -1,0 +1,31 @@
+// The one wrapper every workflow server action uses: who may call it, input parsed with
+// the form's own zod schema, one service call, AppError → zh-CN message. Never a 500
+// for bad input, never a partial write (the services are transactional).
+import type { z } from "zod";
+import { requireActor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { actionError, invalidInput, type ActionResult } from "@/lib/settings/action-result";
+import type { TransitionRecord } from "./engine";
+
+export type TransitionSummary = { agreementId: string; version: number; status: string };
+
+export function summary(r: TransitionRecord): TransitionSummary {
+  return { agreementId: r.agreementId, version: r.version, status: r.to };
+}
+
+export async function guardedAction<S extends z.ZodType, T>(
+  roles: Role[],
+  schema: S,
+  input: unknown,
+  run: (actor: Actor, data: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  try {
+    const actor = await requireActor(...roles);
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return invalidInput(parsed.error);
+    return { ok: true, data: await run(actor, parsed.data) };
+  } catch (error) {
+    return actionError(error);
+  }
+}
