@@ -1,0 +1,70 @@
+// The one definition of notification wording, and its SQL rendering used by the sweep.
+import { emailKey, messagesFor, notificationKey, SQL_CONTEXT_ORDER, toFormatTemplate, type MessageContext } from "@/lib/notifications/messages";
+import { eventsFor } from "@/jobs/emit";
+import type { TransitionRecord } from "@/lib/workflow/engine";
+import { WORKFLOW_ACTIONS } from "@/lib/workflow/transitions";
+
+// PostgreSQL's format() with only %N$s and %%, as the SQL renderer uses it.
+function pgFormat(template: string, args: string[]): string {
+  return template.replace(/%(\d+)\$s|%%/g, (m, n: string | undefined) => (n ? args[Number(n) - 1] : "%"));
+}
+
+const ctx: MessageContext = {
+  agreementId: "11111111-2222-3333-4444-555555555555",
+  studentName: "李明轩",
+  studentNo: "2022010101",
+  employerName: "百分之百%科技（有限）公司",
+  reason: "单位信息有误，请核对 100% 准确",
+};
+
+describe("notification messages", () => {
+  it("renders the same text in SQL (format templates) as in TypeScript, even with % in the values", () => {
+    for (const action of [...WORKFLOW_ACTIONS, "dueSoon" as const]) {
+      for (const m of messagesFor(action, ctx)) {
+        const args = SQL_CONTEXT_ORDER.map((k) => ctx[k]);
+        const rendered = messagesFor(action, ctx).find((x) => x.kind === m.kind && x.audience === m.audience)!;
+        const template = (field: "title" | "body" | "link") => (c: MessageContext) =>
+          messagesFor(action, c).find((x) => x.kind === m.kind && x.audience === m.audience)![field];
+        expect(pgFormat(toFormatTemplate(template("body")), args)).toBe(rendered.body);
+        expect(pgFormat(toFormatTemplate(template("link")), args)).toBe(rendered.link);
+        expect(pgFormat(toFormatTemplate(template("title")), args)).toBe(rendered.title);
+      }
+    }
+  });
+
+  it("tells the next actor of every transition but the draft, and both student and 学院 on auto-confirmation", () => {
+    const audiences = (action: Parameters<typeof messagesFor>[0]) => messagesFor(action, ctx).map((m) => m.audience).sort();
+    expect(audiences("saveDraft")).toEqual([]);
+    expect(audiences("submit")).toEqual(["employer"]);
+    expect(audiences("sign")).toEqual(["student"]);
+    expect(audiences("returnByEmployer")).toEqual(["student"]);
+    expect(audiences("confirm")).toEqual(["college"]);
+    expect(audiences("autoConfirm")).toEqual(["college", "student"]);
+    expect(audiences("approve")).toEqual(["student"]);
+    expect(audiences("dueSoon")).toEqual(["student"]);
+    expect(messagesFor("returnByCollege", ctx)[0].body).toContain(ctx.reason);
+  });
+
+  it("keys a transition by its version and the reminder by the signing it reminds of", () => {
+    expect(notificationKey("autoConfirm", "a", 5)).toBe("a:5");
+    expect(notificationKey("dueSoon", "a", 4)).toBe("a:4:due-soon");
+    expect(notificationKey("dueSoon", "a", 4)).not.toBe(notificationKey("sign", "a", 4));
+    expect(emailKey("a:5", "u1")).toBe("a:5:u1");
+  });
+});
+
+describe("job events after commit", () => {
+  const record = (action: TransitionRecord["action"], extra: Partial<TransitionRecord["agreement"]> = {}) =>
+    ({ action, agreementId: "ag", version: 4, agreement: { autoConfirmAt: null, ...extra } }) as unknown as TransitionRecord;
+
+  it("schedules on signing and cancels on take-back, confirmation and return", () => {
+    const due = new Date("2027-05-08T02:00:00.000Z");
+    expect(eventsFor([record("sign", { autoConfirmAt: due })])).toEqual([
+      { name: "agreement/employer.signed", data: { agreementId: "ag", version: 4, autoConfirmAt: "2027-05-08T02:00:00.000Z" } },
+    ]);
+    expect(eventsFor([record("takeBack")])).toEqual([{ name: "agreement/employer.taken_back", data: { agreementId: "ag", version: 4 } }]);
+    expect(eventsFor([record("confirm")])).toEqual([{ name: "agreement/student.confirmed", data: { agreementId: "ag", version: 4 } }]);
+    expect(eventsFor([record("returnByEmployer"), record("returnByCollege")]).map((e) => e.name)).toEqual(["agreement/returned", "agreement/returned"]);
+    expect(eventsFor([record("saveDraft"), record("submit"), record("approve"), record("file"), record("autoConfirm")])).toEqual([]);
+  });
+});
