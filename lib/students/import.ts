@@ -1,0 +1,353 @@
+// 生源信息导入: every row of the uploaded template is checked against the reference lists
+// and the university's 学院/专业; the report names each bad row and why. By default a file
+// with any error writes NOTHING; "只导入正确的行" (mode goodRowsOnly) writes the good rows.
+// Rows are keyed by 学号: a re-import updates, never duplicates, and an unchanged row is
+// left untouched (so importing the same file twice changes nothing the second time).
+import { hash } from "bcryptjs";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/roles";
+import type { Gender } from "@/lib/generated/prisma/enums";
+import { EDUCATION_LEVELS } from "@/lib/reference/education";
+import { ETHNICITIES } from "@/lib/reference/ethnicities";
+import { POLITICAL_STATUSES } from "@/lib/reference/political-status";
+import { cities, isCityOf, provinces } from "@/lib/reference/regions";
+import { TRAINING_MODES } from "@/lib/reference/training-mode";
+import { EMAIL_PATTERN_LOOSE, textOk } from "./text";
+import { MOBILE_PATTERN } from "@/lib/validation/common";
+import { genderOf, idNumberProblem, normalizeIdNumber } from "@/lib/validation/id-card";
+import { readImportWorkbook, type RawStudentRow } from "./template";
+
+/** Initial password of an imported graduate: the last 6 characters of the 身份证号. */
+export function initialPasswordOf(idNumber: string): string {
+  return normalizeIdNumber(idNumber).slice(-6);
+}
+// bcrypt cost for initial passwords: a 学院's file holds hundreds of graduates and bcryptjs
+// costs ~50 ms per hash at cost 10 here (~13 ms at 8); the secret is the ID number's tail anyway.
+const INITIAL_PASSWORD_COST = 8;
+
+export type ImportMode = "strict" | "goodRowsOnly";
+
+export type StudentRecord = {
+  studentNo: string;
+  name: string;
+  gender: Gender;
+  ethnicityCode: string;
+  politicalCode: string;
+  trainingMode: string;
+  educationCode: string;
+  schoolingYears: number;
+  graduationMonth: string;
+  graduationYear: number;
+  collegeId: string;
+  majorId: string;
+  idNumber: string;
+  originProvince: string;
+  originCity: string;
+  homeAddress: string;
+  phone: string | null;
+  email: string | null;
+};
+
+export type RowError = { rowNumber: number; studentNo: string; name: string; reasons: string[] };
+
+export type ImportReport = {
+  total: number;
+  valid: number;
+  errors: RowError[];
+  /** true when something was written to the database */
+  written: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** a file-level problem (unreadable file, missing headers) */
+  fileError?: string;
+};
+
+// Labels people type: the table label, the standard's full name, and (学历) without 毕业.
+function lookup(items: readonly { code: string; label: string; fullName?: string }[], extra?: (label: string) => string[]) {
+  const map = new Map<string, string>();
+  for (const item of items) {
+    map.set(item.label, item.code);
+    map.set(item.code, item.code);
+    if (item.fullName) map.set(item.fullName, item.code);
+    for (const alias of extra?.(item.label) ?? []) map.set(alias, item.code);
+  }
+  return (text: string) => map.get(text.replace(/\s+/g, ""));
+}
+const ethnicityCodeOf = lookup(ETHNICITIES);
+const politicalCodeOf = lookup(POLITICAL_STATUSES);
+const trainingModeOf = lookup(TRAINING_MODES);
+const educationCodeOf = lookup(EDUCATION_LEVELS, (label) => [label.replace(/毕业$/, ""), label.replace(/生毕业$/, "")]);
+const provinceCodeOf = lookup(provinces.map((p) => ({ code: p.code, label: p.name })));
+function cityCodeOf(provinceCode: string, text: string): string | undefined {
+  const t = text.replace(/\s+/g, "");
+  if (/^\d{4}$/.test(t)) return isCityOf(provinceCode, t) ? t : undefined;
+  if (/^\d{6}$/.test(t)) return isCityOf(provinceCode, t.slice(0, 4)) ? t.slice(0, 4) : undefined;
+  const inProvince = cities.filter((c) => c.provinceCode === provinceCode);
+  return (inProvince.find((c) => c.name === t) ?? inProvince.find((c) => `${provinces.find((p) => p.code === provinceCode)?.name}${c.name}` === t))?.code;
+}
+
+type College = { id: string; code: string; name: string; majors: { id: string; code: string; name: string }[] };
+
+export type ImportContext = {
+  colleges: College[];
+  /** the counselor's 学院: rows of other 学院 are refused */
+  onlyCollegeId: string | null;
+  /** existing graduates by 学号 and by 身份证号 (for clashes) */
+  existingByNo: Map<string, { id: string; collegeId: string; idNumber: string }>;
+  studentNoByIdNumber: Map<string, string>;
+  /** usernames taken by accounts that are not graduates (staff named like a 学号) */
+  nonStudentUsernames: Set<string>;
+  now?: Date;
+};
+
+/** Checks one row; returns the record to write or the reasons it cannot be imported. */
+export function validateRow(raw: RawStudentRow, ctx: ImportContext): { record?: StudentRecord; reasons: string[] } {
+  const reasons: string[] = [];
+  const need = (value: string, label: string) => {
+    if (!value) reasons.push(`${label}不能为空`);
+    return value;
+  };
+  const studentNo = need(raw.studentNo.replace(/\s+/g, ""), "学号");
+  if (studentNo && !/^[0-9A-Za-z]{4,20}$/.test(studentNo)) reasons.push("学号应为4–20位字母或数字");
+  if (studentNo && ctx.nonStudentUsernames.has(studentNo)) reasons.push("学号与已有的教师或单位账号重名");
+  const name = need(raw.name, "姓名");
+  if (name && !textOk(name, 50)) reasons.push("姓名不能超过50个字或含有控制字符");
+
+  const idNumber = normalizeIdNumber(raw.idNumber);
+  const idProblem = raw.idNumber ? (/e\+/i.test(raw.idNumber) ? "身份证号被 Excel 转成了数字，请将该列设为文本后重新填写" : idNumberProblem(idNumber, ctx.now)) : "身份证号不能为空";
+  if (idProblem) reasons.push(idProblem);
+
+  let gender: Gender | undefined;
+  if (!raw.gender) reasons.push("性别不能为空");
+  else if (raw.gender === "男" || raw.gender === "女") gender = raw.gender === "男" ? "MALE" : "FEMALE";
+  else reasons.push(`性别“${raw.gender}”应为 男 或 女`);
+  if (gender && !idProblem && genderOf(idNumber) !== gender) reasons.push("性别与身份证号不一致");
+
+  const ethnicityCode = raw.ethnicity ? ethnicityCodeOf(raw.ethnicity) : undefined;
+  if (!raw.ethnicity) reasons.push("民族不能为空");
+  else if (!ethnicityCode) reasons.push(`民族“${raw.ethnicity}”不在民族代码表中`);
+  const politicalCode = raw.political ? politicalCodeOf(raw.political) : undefined;
+  if (!raw.political) reasons.push("政治面貌不能为空");
+  else if (!politicalCode) reasons.push(`政治面貌“${raw.political}”不在政治面貌代码表中`);
+  const trainingMode = raw.trainingMode ? trainingModeOf(raw.trainingMode) : undefined;
+  if (!raw.trainingMode) reasons.push("培养方式不能为空");
+  else if (!trainingMode) reasons.push(`培养方式“${raw.trainingMode}”应为 非定向、定向、委培 或 自筹`);
+  const educationCode = raw.education ? educationCodeOf(raw.education) : undefined;
+  if (!raw.education) reasons.push("学历不能为空");
+  else if (!educationCode) reasons.push(`学历“${raw.education}”应为 ${EDUCATION_LEVELS.map((e) => e.label).join("、")}`);
+
+  const schoolingYears = Number(raw.schoolingYears);
+  if (!raw.schoolingYears) reasons.push("学制不能为空");
+  else if (!Number.isInteger(schoolingYears) || schoolingYears < 1 || schoolingYears > 8) reasons.push("学制应为1–8的整数");
+
+  const month = raw.graduationMonth.replace(/[\s./-]/g, "");
+  let graduationYear = 0;
+  if (!raw.graduationMonth) reasons.push("毕业时间不能为空");
+  else if (!/^\d{6}$/.test(month) || Number(month.slice(4)) < 1 || Number(month.slice(4)) > 12 || Number(month.slice(0, 4)) < 2000 || Number(month.slice(0, 4)) > 2100) {
+    reasons.push(`毕业时间“${raw.graduationMonth}”应为六位年月，如 202806`);
+  } else graduationYear = Number(month.slice(0, 4));
+
+  let collegeId: string | undefined;
+  let majorId: string | undefined;
+  if (!raw.college) reasons.push("学院不能为空");
+  else {
+    const college = ctx.colleges.find((c) => c.name === raw.college || c.code === raw.college);
+    if (!college) reasons.push(`学院“${raw.college}”不存在`);
+    else if (ctx.onlyCollegeId && college.id !== ctx.onlyCollegeId) reasons.push(`只能导入本学院的学生（该行学院为“${college.name}”）`);
+    else {
+      collegeId = college.id;
+      if (!raw.major) reasons.push("专业不能为空");
+      else {
+        const major = college.majors.find((m) => m.name === raw.major || m.code === raw.major);
+        if (!major) reasons.push(`专业“${raw.major}”不属于学院“${college.name}”`);
+        else majorId = major.id;
+      }
+    }
+  }
+
+  let originProvince: string | undefined;
+  let originCity: string | undefined;
+  if (!raw.originProvince) reasons.push("生源地省不能为空");
+  else {
+    originProvince = provinceCodeOf(raw.originProvince) ?? (/^\d{6}$/.test(raw.originProvince) ? provinceCodeOf(raw.originProvince.slice(0, 2)) : undefined);
+    if (!originProvince) reasons.push(`生源地省“${raw.originProvince}”不存在`);
+  }
+  if (!raw.originCity) reasons.push("生源地市/县不能为空");
+  else if (originProvince) {
+    originCity = cityCodeOf(originProvince, raw.originCity);
+    if (!originCity) reasons.push(`生源地市/县“${raw.originCity}”不属于${provinces.find((p) => p.code === originProvince)?.name}`);
+  }
+  const homeAddress = need(raw.homeAddress, "家庭地址");
+  if (homeAddress && !textOk(homeAddress, 200)) reasons.push("家庭地址不能超过200个字或含有控制字符");
+
+  const phone = raw.phone.replace(/\s+/g, "") || null;
+  if (phone && !MOBILE_PATTERN.test(phone)) reasons.push(`手机号“${raw.phone}”不正确`);
+  const email = raw.email.trim() || null;
+  if (email && !EMAIL_PATTERN_LOOSE.test(email)) reasons.push(`电子邮箱“${raw.email}”不正确`);
+
+  if (studentNo && !idProblem) {
+    const holder = ctx.studentNoByIdNumber.get(idNumber);
+    if (holder && holder !== studentNo) reasons.push(`身份证号已被学号 ${holder} 的学生使用`);
+  }
+  const existing = studentNo ? ctx.existingByNo.get(studentNo) : undefined;
+  if (existing && ctx.onlyCollegeId && existing.collegeId !== ctx.onlyCollegeId) reasons.push("该学号的学生属于其他学院，不能修改");
+
+  if (reasons.length) return { reasons };
+  return {
+    reasons,
+    record: {
+      studentNo,
+      name,
+      gender: gender!,
+      ethnicityCode: ethnicityCode!,
+      politicalCode: politicalCode!,
+      trainingMode: trainingMode!,
+      educationCode: educationCode!,
+      schoolingYears,
+      graduationMonth: month,
+      graduationYear,
+      collegeId: collegeId!,
+      majorId: majorId!,
+      idNumber,
+      originProvince: originProvince!,
+      originCity: originCity!,
+      homeAddress,
+      phone,
+      email,
+    },
+  };
+}
+
+async function loadContext(actor: Actor, rows: RawStudentRow[]): Promise<ImportContext> {
+  const studentNos = rows.map((r) => r.studentNo.replace(/\s+/g, "")).filter(Boolean);
+  const idNumbers = rows.map((r) => normalizeIdNumber(r.idNumber)).filter(Boolean);
+  const [colleges, existing, byId, users] = await Promise.all([
+    prisma.college.findMany({ include: { majors: { select: { id: true, code: true, name: true } } } }),
+    prisma.student.findMany({ where: { studentNo: { in: studentNos } }, select: { id: true, studentNo: true, collegeId: true, idNumber: true } }),
+    prisma.student.findMany({ where: { idNumber: { in: idNumbers } }, select: { studentNo: true, idNumber: true } }),
+    prisma.user.findMany({ where: { username: { in: studentNos }, role: { not: "STUDENT" } }, select: { username: true } }),
+  ]);
+  return {
+    colleges,
+    onlyCollegeId: actor.role === "COUNSELOR" ? actor.collegeId : null,
+    existingByNo: new Map(existing.map((s) => [s.studentNo, s])),
+    studentNoByIdNumber: new Map(byId.map((s) => [s.idNumber, s.studentNo])),
+    nonStudentUsernames: new Set(users.map((u) => u.username)),
+  };
+}
+
+/** Validates every row, including clashes between rows of the same file. */
+export async function checkRows(actor: Actor, rows: { rowNumber: number; raw: RawStudentRow }[]) {
+  const ctx = await loadContext(actor, rows.map((r) => r.raw));
+  const good: StudentRecord[] = [];
+  const errors: RowError[] = [];
+  const seenNo = new Map<string, number>();
+  const seenId = new Map<string, number>();
+  for (const { rowNumber, raw } of rows) {
+    const { record, reasons } = validateRow(raw, ctx);
+    const no = raw.studentNo.replace(/\s+/g, "");
+    const id = normalizeIdNumber(raw.idNumber);
+    if (no && seenNo.has(no)) reasons.push(`学号与第${seenNo.get(no)}行重复`);
+    if (id && seenId.has(id)) reasons.push(`身份证号与第${seenId.get(id)}行重复`);
+    if (no && !seenNo.has(no)) seenNo.set(no, rowNumber);
+    if (id && !seenId.has(id)) seenId.set(id, rowNumber);
+    if (reasons.length) errors.push({ rowNumber, studentNo: no, name: raw.name, reasons });
+    else good.push(record!);
+  }
+  return { good, errors };
+}
+
+const COMPARED: (keyof StudentRecord)[] = [
+  "name", "gender", "ethnicityCode", "politicalCode", "trainingMode", "educationCode", "schoolingYears",
+  "graduationMonth", "graduationYear", "collegeId", "majorId", "idNumber", "originProvince", "originCity", "homeAddress",
+];
+
+/** Writes validated records: new 学号 → user + student (待学院审核); changed → update and back to 待学院审核. */
+async function writeRecords(actor: Actor, records: StudentRecord[]) {
+  const existing = await prisma.student.findMany({ where: { studentNo: { in: records.map((r) => r.studentNo) } } });
+  const byNo = new Map(existing.map((s) => [s.studentNo, s]));
+  const fresh = records.filter((r) => !byNo.has(r.studentNo));
+  const changed: { record: StudentRecord; changes: Record<string, { from: unknown; to: unknown }>; id: string; userId: string }[] = [];
+  for (const record of records) {
+    const before = byNo.get(record.studentNo);
+    if (!before) continue;
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of COMPARED) {
+      if ((before as Record<string, unknown>)[key] !== record[key]) changes[key] = { from: (before as Record<string, unknown>)[key], to: record[key] };
+    }
+    if (Object.keys(changes).length) changed.push({ record, changes, id: before.id, userId: before.userId });
+  }
+  const hashes = new Map<string, string>();
+  for (const r of fresh) hashes.set(r.studentNo, await hash(initialPasswordOf(r.idNumber), INITIAL_PASSWORD_COST));
+
+  const actorRole = actor.role === "OFFICE" ? "OFFICE" : "COUNSELOR";
+  await prisma.$transaction(
+    async (tx) => {
+      if (fresh.length) {
+        await tx.user.createMany({
+          data: fresh.map((r) => ({
+            username: r.studentNo,
+            passwordHash: hashes.get(r.studentNo)!,
+            role: "STUDENT" as const,
+            name: r.name,
+            email: r.email,
+            phone: r.phone,
+            collegeId: r.collegeId,
+          })),
+        });
+        const users = await tx.user.findMany({ where: { username: { in: fresh.map((r) => r.studentNo) } }, select: { id: true, username: true } });
+        const userIds = new Map(users.map((u) => [u.username, u.id]));
+        await tx.student.createMany({
+          data: fresh.map(({ phone: _p, email: _e, ...r }) => ({ ...r, userId: userIds.get(r.studentNo)!, sourceStatus: "PENDING_COLLEGE" as const })),
+        });
+        const created = await tx.student.findMany({ where: { studentNo: { in: fresh.map((r) => r.studentNo) } }, select: { id: true, studentNo: true } });
+        await tx.auditLog.createMany({
+          data: created.map((s) => ({ actorId: actor.userId, actorRole, entity: "Student", entityId: s.id, action: "import", changes: { created: true } })),
+        });
+      }
+      for (const { record, changes, id, userId } of changed) {
+        const { phone, email, studentNo: _no, ...data } = record;
+        // Corrected 生源信息 must be reviewed again before it counts as 审核完成.
+        await tx.student.update({ where: { id }, data: { ...data, sourceStatus: "PENDING_COLLEGE", sourceNote: null } });
+        await tx.user.update({ where: { id: userId }, data: { name: record.name, collegeId: record.collegeId, ...(phone ? { phone } : {}), ...(email ? { email } : {}) } });
+        await tx.auditLog.create({
+          data: { actorId: actor.userId, actorRole, entity: "Student", entityId: id, action: "importUpdate", changes: changes as object },
+        });
+      }
+    },
+    { timeout: 120_000 },
+  );
+  return { created: fresh.length, updated: changed.length, unchanged: records.length - fresh.length - changed.length };
+}
+
+/**
+ * Imports an uploaded template. strict (default): a file with any bad row writes nothing and
+ * returns the report; goodRowsOnly: writes the good rows and reports the bad ones.
+ */
+export async function importStudents(actor: Actor, data: ArrayBuffer | Buffer, mode: ImportMode = "strict"): Promise<ImportReport> {
+  if (actor.role !== "OFFICE" && !(actor.role === "COUNSELOR" && actor.collegeId)) throw new AppError("FORBIDDEN");
+  const empty: ImportReport = { total: 0, valid: 0, errors: [], written: false, created: 0, updated: 0, unchanged: 0 };
+  let sheet;
+  try {
+    sheet = await readImportWorkbook(data);
+  } catch (error) {
+    return { ...empty, fileError: (error as Error).message };
+  }
+  if (sheet.missingHeaders.length) return { ...empty, fileError: `文件缺少表头：${sheet.missingHeaders.join("、")}，请使用下载的模板` };
+  if (sheet.rows.length === 0) return { ...empty, fileError: "文件中没有数据行" };
+  if (sheet.rows.length > 20_000) return { ...empty, fileError: "一次最多导入 20000 行，请分批导入" };
+
+  const { good, errors } = await checkRows(actor, sheet.rows);
+  const report: ImportReport = { ...empty, total: sheet.rows.length, valid: good.length, errors };
+  if ((errors.length && mode === "strict") || good.length === 0) return report;
+  try {
+    const written = await writeRecords(actor, good);
+    return { ...report, ...written, written: written.created + written.updated > 0 };
+  } catch (error) {
+    // A concurrent import of the same 学号 / 身份证号: nothing of this batch was written.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "导入时有其他人同时导入了相同的学号或身份证号，本次未写入，请重试");
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+// 生源信息 lists for the office (all) and counselors (own 学院 only, enforced here).
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SourceStatus } from "@/lib/generated/prisma/enums";
+import type { Page } from "@/lib/workflow/queries";
+
+export const STUDENT_PAGE_SIZE = 20;
+
+export type StudentFilter = {
+  status?: SourceStatus;
+  collegeId?: string;
+  majorId?: string;
+  graduationYear?: number;
+  q?: string;
+  page?: number;
+};
+
+export function studentScope(actor: Pick<Actor, "role" | "collegeId">): Prisma.StudentWhereInput {
+  if (actor.role === "OFFICE") return {};
+  if (actor.role === "COUNSELOR" && actor.collegeId) return { collegeId: actor.collegeId };
+  throw new AppError("FORBIDDEN");
+}
+
+export function studentWhere(actor: Pick<Actor, "role" | "collegeId">, f: StudentFilter): Prisma.StudentWhereInput {
+  const q = f.q?.trim();
+  return {
+    AND: [
+      studentScope(actor),
+      f.status ? { sourceStatus: f.status } : {},
+      f.collegeId ? { collegeId: f.collegeId } : {},
+      f.majorId ? { majorId: f.majorId } : {},
+      f.graduationYear ? { graduationYear: f.graduationYear } : {},
+      q ? { OR: [{ studentNo: { startsWith: q } }, { name: { contains: q } }] } : {},
+    ],
+  };
+}
+
+export const studentListSelect = {
+  id: true,
+  studentNo: true,
+  name: true,
+  gender: true,
+  educationCode: true,
+  graduationMonth: true,
+  graduationYear: true,
+  idNumber: true,
+  originProvince: true,
+  originCity: true,
+  sourceStatus: true,
+  sourceNote: true,
+  updatedAt: true,
+  college: { select: { name: true } },
+  major: { select: { name: true } },
+} satisfies Prisma.StudentSelect;
+
+export type StudentListRow = Prisma.StudentGetPayload<{ select: typeof studentListSelect }>;
+
+export async function listStudents(actor: Actor, f: StudentFilter): Promise<Page<StudentListRow> & { byStatus: Partial<Record<SourceStatus, number>> }> {
+  const page = Math.max(1, Math.floor(f.page ?? 1));
+  const where = studentWhere(actor, f);
+  const [total, rows, counts] = await Promise.all([
+    prisma.student.count({ where }),
+    prisma.student.findMany({ where, select: studentListSelect, orderBy: [{ studentNo: "asc" }], skip: (page - 1) * STUDENT_PAGE_SIZE, take: STUDENT_PAGE_SIZE }),
+    prisma.student.groupBy({ by: ["sourceStatus"], where: studentWhere(actor, { ...f, status: undefined }), _count: { _all: true } }),
+  ]);
+  return {
+    rows,
+    total,
+    page,
+    pageSize: STUDENT_PAGE_SIZE,
+    pages: Math.max(1, Math.ceil(total / STUDENT_PAGE_SIZE)),
+    byStatus: Object.fromEntries(counts.map((c) => [c.sourceStatus, c._count._all])),
+  };
+}
+
+/** 学院 and 专业 the actor may filter by. */
+export async function collegeOptions(actor: Pick<Actor, "role" | "collegeId">) {
+  const scope = actor.role === "COUNSELOR" ? { id: actor.collegeId ?? "00000000-0000-0000-0000-000000000000" } : {};
+  return prisma.college.findMany({ where: scope, orderBy: { code: "asc" }, include: { majors: { orderBy: { code: "asc" }, select: { id: true, name: true, code: true } } } });
+}
