@@ -1,0 +1,185 @@
+// The 就业协议书 as printed: an A4 front page (the agreement form — the same AgreementSheet
+// every page shows), an A4 back page (the agreement's versioned 协议条款), and one small
+// copy marker page per copy (第一份 毕业生执 …) that the assembler stamps onto the copies.
+// Rendered to static HTML with React, so every value is escaped.
+import { renderToStaticMarkup } from "react-dom/server";
+import { AgreementSheet } from "@/components/agreement/agreement-sheet";
+import { AGREEMENT_SHEET_CSS } from "@/components/agreement/agreement-sheet-css";
+import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
+
+/** Bump when the template changes: it is part of the cache key of every PDF. */
+export const TEMPLATE_VERSION = 4;
+
+export type AgreementDocument = {
+  sheet: AgreementSheetData;
+  schoolName: string;
+  terms: { version: number | null; content: string };
+  /** official prints carry the verification code; previews are marked 样张 and carry none */
+  kind: "official" | "preview";
+  verification: { code: string; url: string; qrSvg: string } | null;
+  copies: number;
+};
+
+const CHINESE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const HOLDERS = ["毕业生", "用人单位", "学校"];
+
+export type CopyMarker = { label: string; holder: string };
+
+/** 第一份 毕业生执, 第二份 用人单位执, 第三份 学校执 (further copies, if configured, are 备用). */
+export function copyMarkers(copies: number): CopyMarker[] {
+  return Array.from({ length: copies }, (_, i) => ({
+    label: `第${CHINESE_NUMBERS[i] ?? String(i + 1)}份`,
+    holder: HOLDERS[i] ?? "备用",
+  }));
+}
+
+// Page geometry in millimetres, shared with the assembler that stamps the markers.
+export const A4 = { widthMm: 210, heightMm: 297 };
+export const MARKER = { widthMm: 64, heightMm: 9, topMm: 7, rightMm: 15 };
+
+export const PAGE_CSS = `
+@page{size:A4;margin:0}
+html,body{margin:0;padding:0;background:#fff}
+body{font-family:"Noto Serif SC",serif;color:#000;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.pg{width:210mm;height:297mm;padding:${MARKER.topMm}mm 15mm 7mm;display:flex;flex-direction:column;position:relative;overflow:hidden;break-after:page;box-sizing:border-box}
+.pg:last-child{break-after:auto}
+.pg-head{height:${MARKER.heightMm + 2}mm;display:flex;justify-content:space-between;align-items:flex-start;font-size:10pt;flex:none}
+.pg-school{font-weight:700;letter-spacing:.1em;padding-top:1.5mm}
+.pg-slot{width:${MARKER.widthMm}mm;height:${MARKER.heightMm}mm}
+.pg-body{flex:1;min-height:0;overflow:hidden}
+.pg-foot{flex:none;height:25mm;display:flex;align-items:center;gap:4mm;border-top:.3mm solid #000;margin-top:2mm;padding-top:2mm;font-size:8pt;line-height:1.5}
+.pg-qr{width:21mm;height:21mm;flex:none}
+.pg-qr svg{width:100%;height:100%;display:block}
+.pg-foot-text{flex:1}
+.pg-code{font-size:10pt;font-weight:700;letter-spacing:.05em}
+.pg-side{text-align:right;white-space:nowrap}
+.pg-mark{position:absolute;left:0;right:0;top:38%;text-align:center;font-size:150pt;font-weight:700;color:rgba(190,0,0,.16);transform:rotate(-30deg);letter-spacing:.2em}
+.terms-title{text-align:center;font-size:14pt;font-weight:700;letter-spacing:.3em;margin:0 0 1mm}
+.terms-version{text-align:center;font-size:8.5pt;margin:0 0 2mm;color:#333}
+.terms{font-size:9.5pt;line-height:1.55;text-align:justify}
+.terms p{margin:0 0 .15em;text-indent:2em}
+.terms .t-article{font-weight:700;text-indent:0;margin-top:.45em}
+.terms .t-remark{border:1px solid #000;padding:.4em .6em;min-height:4.5em;text-indent:0;margin-top:.6em}
+.mk{position:absolute;left:0;top:0;width:${MARKER.widthMm}mm;height:${MARKER.heightMm}mm;box-sizing:border-box;border:.4mm solid #000;display:flex;align-items:center;justify-content:center;gap:3mm;font-size:11pt;font-weight:700;letter-spacing:.1em}
+.mk-holder{font-weight:400}
+.pg-markers{padding:0}
+`;
+
+/** Shrinks a box's content until it fits its page area (long addresses, long terms). */
+const FIT_SCRIPT = `
+function wqFit(box){
+  var inner=box.firstElementChild; if(!inner) return;
+  var max=parseFloat(box.dataset.fitMax), min=parseFloat(box.dataset.fitMin);
+  inner.style.fontSize=max+'pt';
+  if(inner.scrollHeight<=box.clientHeight) return;
+  var lo=min, hi=max;
+  for(var i=0;i<7;i++){ var mid=(lo+hi)/2; inner.style.fontSize=mid+'pt'; if(inner.scrollHeight<=box.clientHeight) lo=mid; else hi=mid; }
+  inner.style.fontSize=lo+'pt';
+}
+window.wqFill=async function(html){
+  document.body.innerHTML=html;
+  void document.body.offsetHeight; // lay out now, so the needed font chunks start loading
+  await document.fonts.ready;
+  document.querySelectorAll('[data-fit-max]').forEach(wqFit);
+  await document.fonts.ready;
+  return document.querySelectorAll('.pg').length;
+};
+`;
+
+/** The page Chromium keeps loaded: styles and fonts once; documents are filled into its body. */
+export function shellHtml(fontCss: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>就业协议书</title>
+<style>${fontCss}</style><style>${AGREEMENT_SHEET_CSS}</style><style>${PAGE_CSS}</style>
+<script>${FIT_SCRIPT}</script></head><body></body></html>`;
+}
+
+function Footer({ doc, side }: { doc: AgreementDocument; side: string }) {
+  const v = doc.verification;
+  return (
+    <footer className="pg-foot">
+      {v ? <div className="pg-qr" dangerouslySetInnerHTML={{ __html: v.qrSvg }} /> : null}
+      <div className="pg-foot-text">
+        {v ? (
+          <>
+            <div>
+              验证码：<span className="pg-code">{v.code}</span>
+            </div>
+            <div>扫描二维码或访问 {v.url.replace(/\?.*$/, "")} 输入验证码，核验本协议书真伪。</div>
+          </>
+        ) : (
+          <div>样张：仅供核对版式，不是正式协议书，不能盖章使用。学院审核通过后方可打印正式协议书。</div>
+        )}
+        <div>本协议书正反面打印在一张纸上，一式三份，甲乙丙三方各执一份。</div>
+      </div>
+      <div className="pg-side">
+        <div>协议书号：{doc.sheet.agreementNo || "—"}</div>
+        <div>{side}</div>
+      </div>
+    </footer>
+  );
+}
+
+function TermsText({ content }: { content: string }) {
+  const lines = content.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  // The office's text usually starts with its own heading; the page prints one already.
+  if (lines[0] && /条款$/.test(lines[0]) && lines[0].length <= 20) lines.shift();
+  return (
+    <>
+      {lines.map((line, i) => {
+        if (/^第[一二三四五六七八九十百\d]+条/.test(line)) return <p key={i} className="t-article">{line}</p>;
+        if (/^备注[:：]/.test(line)) return <p key={i} className="t-remark">{line}</p>;
+        return <p key={i}>{line}</p>;
+      })}
+    </>
+  );
+}
+
+function Document({ doc }: { doc: AgreementDocument }) {
+  const preview = doc.kind === "preview";
+  return (
+    <>
+      <section className="pg">
+        <div className="pg-head">
+          <span className="pg-school">{doc.schoolName}</span>
+          <span className="pg-slot" />
+        </div>
+        <div className="pg-body" data-fit-max="10.5" data-fit-min="7">
+          <div>
+            <AgreementSheet data={doc.sheet} variant="print" />
+          </div>
+        </div>
+        <Footer doc={doc} side="第 1 页（正面）" />
+        {preview ? <div className="pg-mark">样张</div> : null}
+      </section>
+      <section className="pg">
+        <div className="pg-head">
+          <span className="pg-school">{doc.schoolName}</span>
+          <span className="pg-slot" />
+        </div>
+        <div className="pg-body" data-fit-max="10" data-fit-min="6.5">
+          <div className="terms">
+            <h2 className="terms-title">协议条款</h2>
+            <p className="terms-version">{doc.terms.version ? `（第 ${doc.terms.version} 版条款）` : ""}</p>
+            <TermsText content={doc.terms.content} />
+          </div>
+        </div>
+        <Footer doc={doc} side="第 2 页（背面）" />
+        {preview ? <div className="pg-mark">样张</div> : null}
+      </section>
+      {/* one marker per page: an XObject cut from a page carries all of that page's text */}
+      {copyMarkers(doc.copies).map((m, i) => (
+        <section key={i} className="pg pg-markers">
+          <div className="mk">
+            <span>{m.label}</span>
+            <span className="mk-holder">{m.holder}执</span>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** The body of one document: front, back, then one copy-marker page per copy. */
+export function documentBodyHtml(doc: AgreementDocument): string {
+  return renderToStaticMarkup(<Document doc={doc} />);
+}

@@ -1,0 +1,125 @@
+// Printing an agreement: the 样张 preview and the official print (recorded, exactly once
+// per print action). Access goes through getAgreementForActor; whatever a person may not
+// see or may not print is refused with FORBIDDEN, without telling whether it exists.
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/roles";
+import { toSheetData } from "@/lib/agreement/sheet-data";
+import { renderAgreementPdf, type AgreementPdf, type AgreementPdfInput } from "@/lib/pdf/agreement-pdf";
+import { verificationCode, verificationUrl } from "@/lib/pdf/verify-code";
+import { getAgreementForActor, type AgreementDetail } from "@/lib/workflow/queries";
+import { previewDecision, printDecision, type PrintDecision } from "./rules";
+
+export const FORBIDDEN_MESSAGE = "无权打印该协议书。";
+
+async function visibleAgreement(actor: Actor, agreementId: string): Promise<AgreementDetail> {
+  try {
+    return await getAgreementForActor(actor, agreementId);
+  } catch (error) {
+    // another student's or another unit's agreement, or none at all: the same 403
+    if (error instanceof AppError && error.code === "NOT_FOUND") throw new AppError("FORBIDDEN", FORBIDDEN_MESSAGE);
+    throw error;
+  }
+}
+
+async function printSettings() {
+  const settings = await prisma.setting.findUnique({ where: { id: 1 }, include: { currentTerms: true } });
+  return {
+    schoolName: settings?.schoolName ?? "",
+    copies: settings?.copiesPerPrint ?? 3,
+    currentTerms: settings?.currentTerms ?? null,
+  };
+}
+
+/** The public origin printed in the QR code: APP_URL / AUTH_URL when set (stable), else the request's. */
+export function publicOrigin(requestOrigin: string): string {
+  return (process.env.APP_URL || process.env.AUTH_URL || requestOrigin).replace(/\/+$/, "");
+}
+
+async function documentInput(detail: AgreementDetail, kind: "official" | "preview", origin: string): Promise<AgreementPdfInput> {
+  const settings = await printSettings();
+  // An agreement prints with the terms it was submitted under; a draft with today's.
+  const terms = detail.terms ?? settings.currentTerms;
+  let verification: AgreementPdfInput["verification"] = null;
+  if (kind === "official") {
+    if (!detail.agreementNo) throw new AppError("INVALID_STATE", "协议书号尚未生成，不能打印");
+    const code = verificationCode(detail.id, detail.agreementNo);
+    verification = { code, url: verificationUrl(origin, code) };
+  }
+  return {
+    // the printed agreement is the legal document: the full 身份证号
+    sheet: toSheetData(detail, { maskIdNumber: false }),
+    schoolName: settings.schoolName,
+    terms: { version: terms?.version ?? null, content: terms?.content ?? "（就业处尚未设置协议条款）" },
+    kind,
+    verification,
+    copies: settings.copies,
+  };
+}
+
+export function fileNameOf(detail: Pick<AgreementDetail, "agreementNo" | "student">, kind: "official" | "preview"): string {
+  return `就业协议书-${detail.agreementNo ?? "草稿"}-${detail.student.name}${kind === "preview" ? "-样张" : ""}.pdf`;
+}
+
+/** 打印预览 / 样张: no QR, no verification code, marked 样张; nothing is recorded. */
+export async function previewAgreementPdf(actor: Actor, agreementId: string, origin: string) {
+  const detail = await visibleAgreement(actor, agreementId);
+  const decision = previewDecision(actor.role, detail.status);
+  if (!decision.allowed) throw new AppError("FORBIDDEN", decision.message);
+  const pdf = await renderAgreementPdf(await documentInput(detail, "preview", origin));
+  return { pdf, fileName: fileNameOf(detail, "preview") };
+}
+
+/** What the print panel shows this person: may they print now, is a reason needed. */
+export async function printStatusFor(actor: Actor, agreementId: string): Promise<PrintDecision> {
+  const detail = await visibleAgreement(actor, agreementId);
+  return printDecision(actor.role, detail.status, detail.printRecords);
+}
+
+export type PrintResult = { pdf: AgreementPdf; fileName: string; recordId: string };
+
+/**
+ * 打印: checks, renders (or takes the cached PDF), then records the print. The record is
+ * written under a row lock on the agreement with the rule checked again, so a double
+ * click or two tabs cannot print twice where only one print is allowed.
+ */
+export async function printAgreement(
+  actor: Actor,
+  agreementId: string,
+  input: { reason: string | null },
+  origin: string,
+): Promise<PrintResult> {
+  const detail = await visibleAgreement(actor, agreementId);
+  const first = printDecision(actor.role, detail.status, detail.printRecords);
+  if (!first.allowed) throw new AppError("FORBIDDEN", first.message);
+  const reason = input.reason?.trim() || null;
+  if (first.needsReason && !reason) {
+    throw new AppError("INVALID_INPUT", "本协议书已打印过，重新打印须填写原因", { reason: "请填写重新打印的原因" });
+  }
+  const pdf = await renderAgreementPdf(await documentInput(detail, "official", origin));
+  const copies = (await printSettings()).copies;
+
+  const record = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Agreement" WHERE "id" = ${detail.id}::uuid FOR UPDATE`;
+    const current = await tx.agreement.findUniqueOrThrow({
+      where: { id: detail.id },
+      select: { status: true, printRecords: { select: { role: true } } },
+    });
+    const again = printDecision(actor.role, current.status, current.printRecords);
+    if (!again.allowed) throw new AppError("FORBIDDEN", again.message);
+    if (again.needsReason && !reason) {
+      throw new AppError("INVALID_INPUT", "本协议书已打印过，重新打印须填写原因", { reason: "请填写重新打印的原因" });
+    }
+    return tx.printRecord.create({
+      data: {
+        agreementId: detail.id,
+        printedById: actor.userId,
+        role: actor.role,
+        copies,
+        reason,
+        pdfHash: pdf.pdfHash,
+      },
+    });
+  });
+  return { pdf, fileName: fileNameOf(detail, "official"), recordId: record.id };
+}
