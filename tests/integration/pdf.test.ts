@@ -1,0 +1,248 @@
+// The official agreement on real Chromium and a real PostgreSQL: an agreement brought to
+// 审核通过 by the real workflow services, printed, read back with poppler (pdfinfo,
+// pdftotext, pdffonts), verified, and every refusal of the printing rules.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Duplex, PDFDocument, PDFName } from "pdf-lib";
+import type { Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { sha256 } from "@/lib/pdf/cache";
+import { closePdfRenderer, PdfRenderer } from "@/lib/pdf/renderer";
+import { documentBody } from "@/lib/pdf/agreement-pdf";
+import { SAMPLE_SHEET } from "@/lib/pdf/sample";
+import { unitNatureLabel } from "@/lib/reference";
+import { NOT_APPROVED_MESSAGE } from "@/lib/printing/rules";
+import { previewAgreementPdf, printAgreement } from "@/lib/printing/service";
+import { REFUSED_MESSAGE, verifyAgreementCode } from "@/lib/printing/verify";
+import type { WorkflowActor } from "@/lib/workflow";
+import { agreementAt, demoWorld, newStudent } from "../fixtures/workflow";
+import { getTestPrisma } from "../setup/db";
+
+process.env.PDF_CACHE_DIR = "off"; // memory only: tests must not leave files behind
+
+let prisma: Db;
+let w: Awaited<ReturnType<typeof demoWorld>>;
+let approvedId: string;
+let pendingId: string;
+const dir = mkdtempSync(path.join(tmpdir(), "wq-pdf-test-"));
+const ORIGIN = "http://localhost:3000";
+
+const asActor = (a: WorkflowActor): Actor => ({ ...a, role: a.role as Actor["role"], userId: a.userId! });
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+function poppler(tool: string, bytes: Uint8Array, args: string[] = []): string {
+  const file = path.join(dir, `${sha256(bytes).slice(0, 12)}.pdf`);
+  writeFileSync(file, bytes);
+  return execFileSync(tool, [...args, file, ...(tool === "pdftotext" ? ["-"] : [])], { encoding: "utf8" });
+}
+
+beforeAll(async () => {
+  prisma = await getTestPrisma();
+  w = await demoWorld(prisma);
+  const approved = await agreementAt(prisma, "APPROVED", { student: w.student, employer: w.soft, counselor: w.counselor });
+  approvedId = approved.agreementId;
+  const pending = await agreementAt(prisma, "PENDING_EMPLOYER", { student: w.student2, employer: w.soft, counselor: w.counselor });
+  pendingId = pending.agreementId;
+}, 120_000);
+
+afterAll(async () => {
+  await closePdfRenderer();
+});
+
+describe("the official print", () => {
+  let bytes: Uint8Array;
+  let text: string;
+
+  beforeAll(async () => {
+    const result = await printAgreement(asActor(w.student), approvedId, { reason: null }, ORIGIN);
+    bytes = result.pdf.bytes;
+    text = poppler("pdftotext", bytes, ["-layout"]);
+  }, 120_000);
+
+  it("is six A4 pages: 一式三份 × front and back", () => {
+    const info = poppler("pdfinfo", bytes);
+    expect(info).toMatch(/^Pages:\s+6$/m);
+    expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/m);
+  });
+
+  it("carries the student, the unit, the 协议书号 and the chosen 单位性质 as searchable text", async () => {
+    const a = await prisma.agreement.findUniqueOrThrow({ where: { id: approvedId }, include: { student: true } });
+    expect(text).toContain(a.student.name);
+    expect(text).toContain(a.unitName!);
+    expect(text).toContain(a.agreementNo!);
+    expect(text).toContain(unitNatureLabel(a.unitNatureCode)!);
+    expect(text).toContain(a.student.idNumber); // the printed agreement is the legal document
+    expect(text).toContain("协议条款");
+    expect(text).toContain("第一条");
+  });
+
+  it("marks each copy with its number and holder, on both of its pages", () => {
+    const page = (n: number) => poppler("pdftotext", bytes, ["-f", String(n), "-l", String(n)]);
+    const expected = ["第一份 毕业生执", "第一份 毕业生执", "第二份 用人单位执", "第二份 用人单位执", "第三份 学校执", "第三份 学校执"];
+    expected.forEach((marker, i) => {
+      const t = page(i + 1);
+      expect(t).toContain(marker);
+      for (const other of new Set(expected)) if (other !== marker) expect(t).not.toContain(other);
+    });
+    expect(page(1)).toContain("第 1 页（正面）");
+    expect(page(2)).toContain("第 2 页（背面）");
+  });
+
+  it("embeds its fonts as subsets (no Type 3 fallback)", () => {
+    const rows = poppler("pdffonts", bytes).trim().split("\n").slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatch(/CID TrueType/);
+      expect(row).toMatch(/\byes\s+yes\s+yes\b/); // emb sub uni
+    }
+  });
+
+  it("asks the viewer for duplex, flipping on the long edge", async () => {
+    const doc = await PDFDocument.load(bytes);
+    const prefs = doc.catalog.getOrCreateViewerPreferences();
+    expect(prefs.getDuplex()).toBe(Duplex.DuplexFlipLongEdge);
+    expect(prefs.dict.get(PDFName.of("NumCopies"))?.toString()).toBe("1");
+  });
+
+  it("has a verification code on every page that /verify accepts; an altered one is refused", async () => {
+    const codes = [...text.matchAll(/验证码：\s*(\d{4}-\d{6}-[0-9A-Z]{10})/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(6);
+    expect(new Set(codes).size).toBe(1);
+    const code = codes[0];
+    const a = await prisma.agreement.findUniqueOrThrow({ where: { id: approvedId }, include: { student: true } });
+
+    const ok = await verifyAgreementCode(code);
+    expect(ok).toMatchObject({ ok: true, agreementNo: a.agreementNo, unitName: a.unitName, valid: true, filed: false });
+    if (!ok.ok) throw new Error("unreachable");
+    expect(ok.maskedName).not.toBe(a.student.name);
+    expect(ok.maskedName[0]).toBe(a.student.name[0]);
+
+    const mac = code.slice(-10);
+    const flipped = mac[0] === "A" ? `B${mac.slice(1)}` : `A${mac.slice(1)}`;
+    expect(await verifyAgreementCode(`${code.slice(0, -10)}${flipped}`)).toEqual({ ok: false, message: REFUSED_MESSAGE });
+    // the same MAC on another agreement's number
+    const other = await prisma.agreement.findUniqueOrThrow({ where: { id: pendingId } });
+    expect(await verifyAgreementCode(`${other.agreementNo}-${mac}`)).toEqual({ ok: false, message: REFUSED_MESSAGE });
+    expect((await verifyAgreementCode("not a code")).ok).toBe(false);
+  });
+
+  it("is recorded: who, role, copies, and the hash of the bytes handed out", async () => {
+    const records = await prisma.printRecord.findMany({ where: { agreementId: approvedId } });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ printedById: w.student.userId, role: "STUDENT", copies: 3, reason: null, pdfHash: sha256(bytes) });
+  });
+});
+
+describe("who may print", () => {
+  it("refuses the student's second print; the 学院's counselor reprints with a reason, and so does the office", async () => {
+    const again = await refusal(printAgreement(asActor(w.student), approvedId, { reason: "再打一份" }, ORIGIN));
+    expect(again.code).toBe("FORBIDDEN");
+    expect(again.message).toContain("已打印过");
+
+    const noReason = await refusal(printAgreement(asActor(w.counselor), approvedId, { reason: null }, ORIGIN));
+    expect(noReason.code).toBe("INVALID_INPUT");
+    expect(noReason.fieldErrors?.reason).toBeDefined();
+
+    const byCounselor = await printAgreement(asActor(w.counselor), approvedId, { reason: "邮寄中遗失" }, ORIGIN);
+    expect(byCounselor.pdf.cached).toBe(true); // the approved agreement's PDF is immutable
+    const byOffice = await printAgreement(asActor(w.office), approvedId, { reason: "单位要求重新盖章" }, ORIGIN);
+    expect(byOffice.pdf.pdfHash).toBe(byCounselor.pdf.pdfHash);
+
+    const records = await prisma.printRecord.findMany({ where: { agreementId: approvedId }, orderBy: { createdAt: "asc" } });
+    expect(records.map((r) => [r.role, r.reason])).toEqual([
+      ["STUDENT", null],
+      ["COUNSELOR", "邮寄中遗失"],
+      ["OFFICE", "单位要求重新盖章"],
+    ]);
+  });
+
+  it("refuses the unit, other students, other units and other 学院's counselors with FORBIDDEN (403)", async () => {
+    const outsiders = [w.soft, w.bank, w.student2, w.pendingStudent, w.otherCounselor];
+    for (const outsider of outsiders) {
+      const error = await refusal(printAgreement(asActor(outsider), approvedId, { reason: "试图打印" }, ORIGIN));
+      expect(error.code).toBe("FORBIDDEN");
+    }
+    for (const outsider of [w.bank, w.student2, w.otherCounselor, w.soft]) {
+      expect((await refusal(previewAgreementPdf(asActor(outsider), approvedId, ORIGIN))).code).toBe("FORBIDDEN");
+    }
+    // an id that does not exist looks exactly like someone else's agreement
+    const missing = await refusal(printAgreement(asActor(w.office), "00000000-0000-4000-8000-000000000000", { reason: "x" }, ORIGIN));
+    expect(missing.code).toBe("FORBIDDEN");
+    expect(await prisma.printRecord.count({ where: { printedById: { in: outsiders.map((o) => o.userId!) } } })).toBe(0);
+  });
+
+  it("refuses any print before the 学院 approves, but shows the parties a 样张 without QR or code", async () => {
+    const early = await refusal(printAgreement(asActor(w.student2), pendingId, { reason: null }, ORIGIN));
+    expect(early).toMatchObject({ code: "FORBIDDEN", message: NOT_APPROVED_MESSAGE });
+    const office = await refusal(printAgreement(asActor(w.office), pendingId, { reason: "提前打印" }, ORIGIN));
+    expect(office.code).toBe("FORBIDDEN");
+    expect(await prisma.printRecord.count({ where: { agreementId: pendingId } })).toBe(0);
+
+    for (const party of [w.student2, w.soft, w.counselor]) {
+      const { pdf } = await previewAgreementPdf(asActor(party), pendingId, ORIGIN);
+      const text = poppler("pdftotext", pdf.bytes);
+      expect(text).toContain("样张");
+      expect(text).not.toContain("验证码：");
+      expect(poppler("pdfinfo", pdf.bytes)).toMatch(/^Pages:\s+6$/m);
+    }
+    expect(await prisma.printRecord.count({ where: { agreementId: pendingId } })).toBe(0);
+  });
+
+  it("records exactly one print when the student clicks 打印 twice at once", async () => {
+    const student = await newStudent(prisma, "01");
+    const r = await agreementAt(prisma, "APPROVED", { student, employer: w.bank, counselor: w.counselor });
+    const results = await Promise.allSettled([
+      printAgreement(asActor(student), r.agreementId, { reason: null }, ORIGIN),
+      printAgreement(asActor(student), r.agreementId, { reason: null }, ORIGIN),
+    ]);
+    expect(results.filter((x) => x.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((x) => x.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(AppError);
+    expect(await prisma.printRecord.count({ where: { agreementId: r.agreementId } })).toBe(1);
+  });
+});
+
+describe("the renderer", () => {
+  it("relaunches Chromium and retries when the browser dies", async () => {
+    const renderer = new PdfRenderer({ maxConcurrent: 1 });
+    try {
+      const body = await documentBody({
+        sheet: SAMPLE_SHEET,
+        schoolName: "东北理工大学",
+        terms: { version: 1, content: "第一条 测试条款" },
+        kind: "preview",
+        verification: null,
+        copies: 3,
+      });
+      const first = await renderer.render(body);
+      expect(first.byteLength).toBeGreaterThan(1000);
+      const pid = renderer.browserProcessId();
+      expect(pid).toBeDefined();
+      // killed while a render is in flight: that render fails over to a new browser
+      const inFlight = renderer.render(body);
+      process.kill(pid!, "SIGKILL");
+      expect((await inFlight).byteLength).toBeGreaterThan(1000);
+      expect(renderer.launches).toBe(2);
+      expect(renderer.browserProcessId()).not.toBe(pid);
+      // killed between renders: the next one starts a new browser
+      process.kill(renderer.browserProcessId()!, "SIGKILL");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await renderer.render(body)).byteLength).toBeGreaterThan(1000);
+      expect(renderer.launches).toBe(3);
+    } finally {
+      await renderer.close();
+    }
+  }, 60_000);
+});
