@@ -5,7 +5,7 @@ import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
 import { assembleCopies } from "./assemble";
 import { PdfCache, pdfCache, sha256 } from "./cache";
 import { PdfRenderer, pdfRenderer } from "./renderer";
-import { documentBodyHtml, TEMPLATE_VERSION, type AgreementDocument } from "./template";
+import { documentBodyHtml, markersBodyHtml, TEMPLATE_VERSION, type AgreementDocument } from "./template";
 
 export type AgreementPdfInput = {
   sheet: AgreementSheetData;
@@ -31,7 +31,7 @@ export function contentHashOf(input: AgreementPdfInput): string {
   return sha256(JSON.stringify({ template: TEMPLATE_VERSION, ...input }));
 }
 
-/** The document's HTML body (3 rendered pages: front, back, copy markers). */
+/** The document's HTML body (2 rendered pages: front and back). */
 export async function documentBody(input: AgreementPdfInput): Promise<string> {
   const qrSvg = input.verification
     ? await QRCode.toString(input.verification.url, { type: "svg", margin: 0, errorCorrectionLevel: "M" })
@@ -41,6 +41,21 @@ export async function documentBody(input: AgreementPdfInput): Promise<string> {
     verification: input.verification ? { ...input.verification, qrSvg } : null,
   };
   return documentBodyHtml(doc);
+}
+
+// Copy markers are the same for every agreement: rendered once per renderer and count.
+const markerPdfs = new WeakMap<PdfRenderer, Map<number, Promise<Uint8Array>>>();
+
+function markerPdf(renderer: PdfRenderer, copies: number): Promise<Uint8Array> {
+  let byCount = markerPdfs.get(renderer);
+  if (!byCount) markerPdfs.set(renderer, (byCount = new Map()));
+  let pending = byCount.get(copies);
+  if (!pending) {
+    pending = renderer.render(markersBodyHtml(copies));
+    pending.catch(() => byCount.delete(copies)); // a failed render is retried next time
+    byCount.set(copies, pending);
+  }
+  return pending;
 }
 
 export async function renderAgreementPdf(
@@ -54,8 +69,8 @@ export async function renderAgreementPdf(
   const contentHash = contentHashOf(normalized);
   const title = `就业协议书 ${input.sheet.agreementNo || ""} ${input.sheet.student.name}${input.kind === "preview" ? "（样张）" : ""}`.trim();
   const { bytes, cached } = await cache.getOrCreate(contentHash, async () => {
-    const rendered = await renderer.render(await documentBody(normalized));
-    return assembleCopies(rendered, copies, title);
+    const [rendered, markers] = await Promise.all([renderer.render(await documentBody(normalized)), markerPdf(renderer, copies)]);
+    return assembleCopies(rendered, markers, copies, title);
   });
   return { bytes, contentHash, pdfHash: sha256(bytes), cached, pages: copies * 2 };
 }

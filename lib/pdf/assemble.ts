@@ -8,14 +8,14 @@ import { A4, MARKER } from "./template";
 const PT_PER_MM = 72 / 25.4;
 const mm = (v: number) => v * PT_PER_MM;
 
-export async function assembleCopies(rendered: Uint8Array, copies: number, title: string): Promise<Uint8Array> {
+export async function assembleCopies(rendered: Uint8Array, markerPdf: Uint8Array, copies: number, title: string): Promise<Uint8Array> {
   const source = await PDFDocument.load(rendered, { updateMetadata: false });
-  if (source.getPageCount() !== 2 + copies) {
-    throw new Error(`协议书模板应渲染 ${2 + copies} 页，实际 ${source.getPageCount()} 页`);
-  }
+  const markerSource = await PDFDocument.load(markerPdf, { updateMetadata: false });
+  if (source.getPageCount() !== 2) throw new Error(`协议书模板应渲染 2 页，实际 ${source.getPageCount()} 页`);
+  if (markerSource.getPageCount() < copies) throw new Error(`份数标记只有 ${markerSource.getPageCount()} 页，需要 ${copies} 页`);
   const out = await PDFDocument.create({ updateMetadata: false });
   const [front, back] = await out.embedPages([source.getPage(0), source.getPage(1)]);
-  const markerPages = source.getPages().slice(2);
+  const markerPages = markerSource.getPages().slice(0, copies);
   const markers = await out.embedPages(
     markerPages,
     markerPages.map((page) => ({
@@ -50,5 +50,5 @@ export async function assembleCopies(rendered: Uint8Array, copies: number, title
   prefs.setNumCopies(1); // one print is already 一式三份: do not print more
   prefs.setPrintScaling(PrintScaling.None); // A4 at 100%, so the front and back line up
   out.catalog.set(PDFName.of("PageLayout"), PDFName.of("SinglePage"));
-  return out.save({ useObjectStreams: true });
+  return out.save({ useObjectStreams: false });
 }

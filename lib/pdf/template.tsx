@@ -1,6 +1,6 @@
 // The 就业协议书 as printed: an A4 front page (the agreement form — the same AgreementSheet
-// every page shows), an A4 back page (the agreement's versioned 协议条款), and one small
-// copy marker page per copy (第一份 毕业生执 …) that the assembler stamps onto the copies.
+// every page shows) and an A4 back page (the agreement's versioned 协议条款); plus the copy
+// markers (第一份 毕业生执 …) that the assembler stamps onto the duplicated pages.
 // Rendered to static HTML with React, so every value is escaped.
 import { renderToStaticMarkup } from "react-dom/server";
 import { AgreementSheet } from "@/components/agreement/agreement-sheet";
@@ -8,7 +8,7 @@ import { AGREEMENT_SHEET_CSS } from "@/components/agreement/agreement-sheet-css"
 import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
 
 /** Bump when the template changes: it is part of the cache key of every PDF. */
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 6;
 
 export type AgreementDocument = {
   sheet: AgreementSheetData;
@@ -72,8 +72,13 @@ function wqFit(box){
   var max=parseFloat(box.dataset.fitMax), min=parseFloat(box.dataset.fitMin);
   inner.style.fontSize=max+'pt';
   if(inner.scrollHeight<=box.clientHeight) return;
-  var lo=min, hi=max;
-  for(var i=0;i<7;i++){ var mid=(lo+hi)/2; inner.style.fontSize=mid+'pt'; if(inner.scrollHeight<=box.clientHeight) lo=mid; else hi=mid; }
+  // text area grows with the square of the size: start near the answer, then bisect a
+  // narrow bracket (each probe is a layout, the slow part)
+  var guess=Math.max(min,Math.min(max,max*Math.sqrt(box.clientHeight/inner.scrollHeight)));
+  inner.style.fontSize=guess+'pt';
+  var fits=inner.scrollHeight<=box.clientHeight;
+  var lo=fits?guess:Math.max(min,guess*0.9), hi=fits?Math.min(max,guess*1.06):guess;
+  for(var i=0;i<4;i++){ var mid=(lo+hi)/2; inner.style.fontSize=mid+'pt'; if(inner.scrollHeight<=box.clientHeight) lo=mid; else hi=mid; }
   inner.style.fontSize=lo+'pt';
 }
 window.wqFill=async function(html){
@@ -166,8 +171,24 @@ function Document({ doc }: { doc: AgreementDocument }) {
         <Footer doc={doc} side="第 2 页（背面）" />
         {preview ? <div className="pg-mark">样张</div> : null}
       </section>
-      {/* one marker per page: an XObject cut from a page carries all of that page's text */}
-      {copyMarkers(doc.copies).map((m, i) => (
+    </>
+  );
+}
+
+/** The body of one document: the front and the back page. */
+export function documentBodyHtml(doc: AgreementDocument): string {
+  return renderToStaticMarkup(<Document doc={doc} />);
+}
+
+/**
+ * One small page per copy marker (第一份 毕业生执 …). The same for every agreement, so it is
+ * rendered once per process; one marker per page because an XObject cut from a page
+ * carries all of that page's text, and each copy must carry only its own marker.
+ */
+export function markersBodyHtml(copies: number): string {
+  return renderToStaticMarkup(
+    <>
+      {copyMarkers(copies).map((m, i) => (
         <section key={i} className="pg pg-markers">
           <div className="mk">
             <span>{m.label}</span>
@@ -175,11 +196,6 @@ function Document({ doc }: { doc: AgreementDocument }) {
           </div>
         </section>
       ))}
-    </>
+    </>,
   );
-}
-
-/** The body of one document: front, back, then one copy-marker page per copy. */
-export function documentBodyHtml(doc: AgreementDocument): string {
-  return renderToStaticMarkup(<Document doc={doc} />);
 }
