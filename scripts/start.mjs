@@ -3,26 +3,18 @@
 // migrates it, seeds the demo university if empty, builds the app when the sources
 // changed since the last build, and starts `next start`. `--dev` runs `next dev` instead.
 import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { buildIfNeeded, root, run } from "./build-if-needed.mjs";
 import { startEmbeddedPostgres } from "./embedded-pg.mjs";
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(root, process.env.WQ_DATA_DIR ?? ".data");
-const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 
 function log(message) {
   console.log(`[网签] ${message}`);
-}
-
-function run(command, args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: "inherit", env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} 退出码 ${code}`))));
-  });
 }
 
 /** A secret that survives restarts, kept in .data when the environment gives none. */
@@ -31,25 +23,6 @@ function persistentSecret(name) {
   const file = path.join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
-}
-
-/** A fingerprint of everything `next build` reads, so a stale build is rebuilt. */
-function sourceFingerprint() {
-  const hash = createHash("sha256");
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.name === "tests") continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else hash.update(`${path.relative(root, full)}:${statSync(full).size}:${statSync(full).mtimeMs}\n`);
-    }
-  };
-  for (const dir of ["app", "components", "lib", "jobs", "public"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["next.config.js", "package.json", "postcss.config.mjs", "proxy.ts", "tsconfig.json"]) {
-    const full = path.join(root, file);
-    if (existsSync(full)) hash.update(`${file}:${statSync(full).mtimeMs}\n`);
-  }
-  return hash.digest("hex");
 }
 
 async function isEmpty(url) {
@@ -89,16 +62,7 @@ async function main() {
       await run(tsx, ["prisma/seed.ts"], env);
     }
     const next = path.join(root, "node_modules", ".bin", "next");
-    if (!dev) {
-      const fingerprint = sourceFingerprint();
-      const stamp = path.join(root, distDir, "wangqian-source");
-      const built = existsSync(path.join(root, distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint;
-      if (!built) {
-        log("构建应用 (next build)…");
-        await run(next, ["build"], env);
-        writeFileSync(stamp, fingerprint);
-      }
-    }
+    if (!dev) await buildIfNeeded(env, log);
     log(`服务地址 http://localhost:${port}`);
     const server = spawn(next, [dev ? "dev" : "start", "-p", port], { cwd: root, stdio: "inherit", env });
     for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -27,7 +27,6 @@ export function EmployerPicker({ onPick, onClose }: { onPick: (row: { id: string
   useEffect(() => {
     dialog.current?.showModal();
     search("", 1);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (

@@ -1,0 +1,21 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createDatabase, startApp } from "./server";
+
+export const STATE_FILE = path.join(__dirname, "..", "artifacts", "e2e-server.json");
+
+export default async function globalSetup() {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const db = process.env.TEST_DB_MODE === "embedded" ? { url: adminUrl, name: null } : await createDatabase(adminUrl, "wq_e2e");
+  const server = await startApp({
+    databaseUrl: db.url,
+    databaseName: db.name,
+    port: Number(process.env.E2E_PORT ?? 3100),
+    distDir: process.env.E2E_DIST_DIR ?? ".next-e2e",
+  });
+  mkdirSync(path.dirname(STATE_FILE), { recursive: true });
+  writeFileSync(STATE_FILE, JSON.stringify({ url: server.url, databaseUrl: server.databaseUrl, databaseName: server.databaseName, pid: server.pid }));
+  process.env.E2E_BASE_URL = server.url;
+  process.env.DATABASE_URL = server.databaseUrl;
+  console.log(`\n[e2e] app on ${server.url}, database ${db.name ?? "(embedded)"}`);
+}

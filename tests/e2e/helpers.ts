@@ -1,0 +1,82 @@
+// What the e2e tests share: the running app's URL, signing in over HTTP (cookie jar) and
+// in a real Chromium, and a screenshot kept on failure.
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { CHROMIUM_ARGS, resolveChromiumPath } from "@/lib/pdf/chromium";
+
+export const DEMO_PASSWORD = "Demo@2026";
+export const ARTIFACTS = path.join(__dirname, "..", "artifacts");
+
+export function baseUrl(): string {
+  if (process.env.E2E_BASE_URL) return process.env.E2E_BASE_URL;
+  return JSON.parse(readFileSync(path.join(ARTIFACTS, "e2e-server.json"), "utf8")).url;
+}
+
+/** A tiny cookie jar over fetch, for HTTP-level checks as a signed-in person. */
+export class HttpSession {
+  private cookies = new Map<string, string>();
+
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keep(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const i = pair.indexOf("=");
+      const name = pair.slice(0, i);
+      const value = pair.slice(i + 1);
+      if (value === "" || /Max-Age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
+    const res = await fetch(`${baseUrl()}${pathname}`, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+    });
+    this.keep(res);
+    return res;
+  }
+
+  /** next-auth's credentials flow: csrf token, then the callback; true when signed in. */
+  async login(username: string, password = DEMO_PASSWORD): Promise<boolean> {
+    const csrf = await this.fetch("/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    await this.fetch("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, username, password, callbackUrl: "/" }).toString(),
+    });
+    const session = await (await this.fetch("/api/auth/session")).json();
+    return !!session?.user?.id;
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: resolveChromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/** Signs in through the login page, as a person would. */
+export async function loginInBrowser(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl()}/login`, { waitUntil: "networkidle0" });
+  await page.type("#username", username);
+  await page.type("#password", password);
+  await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), page.click("button[type=submit]")]);
+}
+
+/** Runs a browser step; on failure keeps a screenshot and prints where it is. */
+export async function withScreenshot<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name.replace(/[^\w-]+/g, "_")}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    console.error(`[e2e] failure screenshot: ${file}`);
+    throw error;
+  }
+}

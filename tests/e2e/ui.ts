@@ -1,0 +1,60 @@
+// Small puppeteer helpers for driving the pages as a person does.
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "puppeteer-core";
+import { baseUrl, loginInBrowser } from "./helpers";
+
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** A separate browser context (own cookies) signed in as `username`. */
+export async function personPage(browser: Browser, username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport(viewport);
+  page.on("dialog", (d) => void d.accept()); // window.confirm of 正式提交 and friends
+  await page.evaluateOnNewDocument(() => sessionStorage.setItem("wq-notice-read", "1"));
+  await loginInBrowser(page, username);
+  return page;
+}
+
+export async function open(page: Page, path: string) {
+  const res = await page.goto(`${baseUrl()}${path}`, { waitUntil: "networkidle0" });
+  if (!res || res.status() >= 400) throw new Error(`${path} answered ${res?.status()}`);
+}
+
+/** Clicks the button (or link) whose visible text contains `text`. */
+export async function clickText(page: Page, text: string, selector = "button, a") {
+  const handle = await page.waitForFunction(
+    (sel, t) => [...document.querySelectorAll<HTMLElement>(sel)].find((el) => el.innerText.includes(t) && !(el as HTMLButtonElement).disabled) ?? null,
+    { timeout: 15_000 },
+    selector,
+    text,
+  );
+  await (handle.asElement() as unknown as { click: () => Promise<void> }).click();
+}
+
+export async function waitForText(page: Page, text: string, timeout = 15_000) {
+  await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
+}
+
+export async function fill(page: Page, selector: string, value: string) {
+  await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ""));
+  await page.type(selector, value);
+}
+
+/** axe-core on the current page: the serious and critical violations, as short strings. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return (result as { id: string; impact: string; targets: string[] }[])
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(", ")}`);
+}
+
+/** No horizontal scrolling at the current viewport. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
