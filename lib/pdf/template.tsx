@@ -2,10 +2,28 @@
 // every page shows) and an A4 back page (the agreement's versioned 协议条款); plus the copy
 // markers (第一份 毕业生执 …) that the assembler stamps onto the duplicated pages.
 // Rendered to static HTML with React, so every value is escaped.
-import { renderToStaticMarkup } from "react-dom/server";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { ReactElement } from "react";
 import { AgreementSheet } from "@/components/agreement/agreement-sheet";
 import { AGREEMENT_SHEET_CSS } from "@/components/agreement/agreement-sheet-css";
 import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
+
+let staticRenderer: ((element: ReactElement) => string) | null = null;
+
+/**
+ * Next compiles route handlers for React Server Components, where importing
+ * react-dom/server is refused. The template's components are plain hook-free functions,
+ * so Node's own react-dom/server (loaded at run time, outside the bundle) renders them.
+ */
+function renderToStaticMarkup(element: ReactElement): string {
+  if (!staticRenderer) {
+    const load = createRequire(path.join(process.cwd(), "package.json"));
+    const server = load(["react-dom", "server"].join("/")) as typeof import("react-dom/server");
+    staticRenderer = server.renderToStaticMarkup;
+  }
+  return staticRenderer(element);
+}
 
 /** Bump when the template changes: it is part of the cache key of every PDF. */
 export const TEMPLATE_VERSION = 6;

@@ -1,0 +1,46 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/settings/action-result";
+
+/** react-hook-form on the shared zod schema + one server action; server field errors land on their fields. */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  action: (input: unknown) => Promise<ActionResult<unknown>>,
+  defaultValues?: DefaultValues<z.input<S>>,
+  options: { resetOnSuccess?: boolean } = {},
+) {
+  type In = z.input<S>;
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [pending, startTransition] = useTransition();
+  const form = useForm<In>({ resolver: zodResolver(schema as never) as unknown as Resolver<In>, defaultValues });
+  const onSubmit = form.handleSubmit((values) => {
+    setMessage(undefined);
+    startTransition(async () => {
+      const result = await action(values);
+      if (result.ok) {
+        setMessage({ ok: true, text: result.message ?? "已保存" });
+        if (options.resetOnSuccess) form.reset();
+        router.refresh();
+        return;
+      }
+      setMessage({ ok: false, text: result.error });
+      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<In>, { message: text });
+    });
+  });
+  return { form, onSubmit, message, pending };
+}
+
+export function FormMessage({ message }: { message?: { ok: boolean; text: string } }) {
+  if (!message) return null;
+  return (
+    <p role={message.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
+      {message.text}
+    </p>
+  );
+}
