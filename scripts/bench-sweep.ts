@@ -2,6 +2,8 @@
 // the one-by-one way (autoConfirmOne per agreement, i.e. runTransition each) measured in the
 // same run on 10,000 fresh overdue agreements. Uses its own throw-away database on
 // TEST_DATABASE_URL's server (default postgresql://postgres@127.0.0.1:5432/postgres).
+// BENCH_N / BENCH_LOOP_N change the sizes; BENCH_KEEP_DB=1 keeps the database and
+// BENCH_PREPARE_ONLY=1 stops before the sweep (for EXPLAIN ANALYZE by hand).
 // Last line: BENCH sweep n=100000 ms=<ours> loop_n=<n> loop_ms=<loop>
 import { Client } from "pg";
 import { createPrisma } from "../lib/db/client";
@@ -86,6 +88,7 @@ async function main() {
     console.log(`[bench] 准备完成 ${Date.now() - t} ms`);
 
     await db.$queryRawUnsafe("SELECT 1"); // open the pool before timing
+    if (process.env.BENCH_PREPARE_ONLY === "1") return;
     t = performance.now();
     const sweep = await autoConfirmDue(new Date(), db);
     const sweepMs = Math.round(performance.now() - t);
@@ -115,7 +118,8 @@ async function main() {
     console.log(`BENCH sweep n=${N} ms=${sweepMs} loop_n=${LOOP_N} loop_ms=${loopMs}`);
   } finally {
     await db.$disconnect();
-    await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    if (process.env.BENCH_KEEP_DB === "1") console.log(`[bench] 保留数据库 ${name}`);
+    else await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
 }
 

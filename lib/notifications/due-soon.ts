@@ -16,7 +16,7 @@ function remindSql(): string {
   return `WITH due AS (
     SELECT id, version, "studentId", "employerId", "collegeId", "studentEmail" FROM "Agreement"
     WHERE status IN (${from.join(", ")}) AND "autoConfirmAt" > ${now} AND "autoConfirmAt" <= ${now} + make_interval(hours => $2)
-  ), ${fanOutCtes("dueSoon", "due", now, "soon").join(",\n  ")}
+  ), ${fanOutCtes("dueSoon", "due", now, { prefix: "soon", skipDuplicates: true }).join(",\n  ")}
   SELECT (SELECT count(*) FROM (${notificationCteNames("dueSoon", "soon").map((n) => `SELECT 1 FROM ${n}`).join(" UNION ALL ")}) x)::int AS n`;
 }
 

@@ -17,44 +17,64 @@ export function notificationKeySql(event: NotifyEvent): string {
 
 // Who receives a message, as rows (r_user, r_email) next to the agreement row `c`.
 const RECIPIENTS: Record<Audience, string> = {
-  student: `CROSS JOIN LATERAL (SELECT s."userId" AS r_user, c."studentEmail" AS r_email) r`,
-  college: `JOIN LATERAL (SELECT u.id AS r_user, u.email AS r_email FROM "User" u WHERE u."collegeId" = c."collegeId" AND u.role = 'COUNSELOR' AND u.active) r ON true`,
-  employer: `JOIN LATERAL (SELECT u.id AS r_user, u.email AS r_email FROM "User" u WHERE u."employerId" = c."employerId" AND u.active) r ON true`,
+  student: `CROSS JOIN LATERAL (SELECT c.student_user AS r_user, c."studentEmail" AS r_email) r`,
+  college: `JOIN "User" r0 ON r0."collegeId" = c."collegeId" AND r0.role = 'COUNSELOR' AND r0.active CROSS JOIN LATERAL (SELECT r0.id AS r_user, r0.email AS r_email) r`,
+  employer: `JOIN "User" r0 ON r0."employerId" = c."employerId" AND r0.active CROSS JOIN LATERAL (SELECT r0.id AS r_user, r0.email AS r_email) r`,
+};
+
+export type FanOutOptions = {
+  /** names the CTEs, so a statement may hold several families */
+  prefix?: string;
+  /**
+   * Skip rows whose dedupe key exists already (a reminder that runs again). A transition
+   * writes keys of the version it just produced, which cannot exist yet: it leaves this
+   * off, and a duplicate would be an error, not something to hide.
+   */
+  skipDuplicates?: boolean;
 };
 
 /**
  * CTEs inserting the in-app notifications and outbox e-mails of `event` for every row of
  * the CTE named `source` (columns: id, version, "studentId", "employerId", "collegeId",
- * "studentEmail"). `at` is a SQL expression for the creation time. The CTE names start
- * with `prefix` so a statement may hold several families.
+ * "studentEmail"). `at` is a SQL expression for the creation time.
  */
-export function fanOutCtes(event: NotifyEvent, source: string, at: string, prefix = "fan"): string[] {
+export function fanOutCtes(event: NotifyEvent, source: string, at: string, options: FanOutOptions = {}): string[] {
+  const prefix = options.prefix ?? "fan";
   const key = notificationKeySql(event);
-  return sqlMessagesFor(event).flatMap((m, i) => {
-    // format()'s arguments in SQL_CONTEXT_ORDER: agreementId, studentName, studentNo, employerName, reason
-    const fmt = (template: string) => `format(${sqlLiteral(template)}, c.id::text, s.name, s."studentNo", e.name, '')`;
-    const from = `FROM ${source} c
-      JOIN "Student" s ON s.id = c."studentId"
-      JOIN "Employer" e ON e.id = c."employerId"
-      ${RECIPIENTS[m.audience]}`;
-    return [
-      `${prefix}_n${i} AS (
+  // the student and the unit's name once per agreement, shared by every message
+  const ctx = `${prefix}_ctx AS MATERIALIZED (
+    SELECT c.id, c.version, c."collegeId", c."employerId", c."studentEmail", s."userId" AS student_user,
+      s.name AS student_name, s."studentNo" AS student_no, e.name AS employer_name
+    FROM ${source} c
+    JOIN "Student" s ON s.id = c."studentId"
+    JOIN "Employer" e ON e.id = c."employerId"
+  )`;
+  return [
+    ctx,
+    ...sqlMessagesFor(event).flatMap((m, i) => {
+      // format()'s arguments in SQL_CONTEXT_ORDER: agreementId, studentName, studentNo, employerName, reason
+      const fmt = (template: string) => `format(${sqlLiteral(template)}, c.id::text, c.student_name, c.student_no, c.employer_name, '')`;
+      const rendered = `${prefix}_m${i} AS MATERIALIZED (
+    SELECT c.id, r.r_user, r.r_email, ${key} AS key, ${fmt(m.title)} AS title, ${fmt(m.body)} AS body, ${fmt(m.link)} AS link,
+      ${fmt(m.subject)} AS subject, ${fmt(m.text)} AS text
+    FROM ${prefix}_ctx c ${RECIPIENTS[m.audience]}
+  )`;
+      const notifications = `${prefix}_n${i} AS (
     INSERT INTO "Notification" ("userId", "agreementId", kind, title, body, link, "dedupeKey", "createdAt")
-    SELECT r.r_user, c.id, ${sqlLiteral(m.kind)}, ${fmt(m.title)}, ${fmt(m.body)}, ${fmt(m.link)}, ${key}, ${at}
-    ${from}
-    ON CONFLICT ("userId", "dedupeKey") DO NOTHING
+    SELECT r_user, id, ${sqlLiteral(m.kind)}, title, body, link, key, ${at} FROM ${prefix}_m${i}
+    ${options.skipDuplicates ? `ON CONFLICT ("userId", "dedupeKey") DO NOTHING` : ""}
     RETURNING 1
-  )`,
-      `${prefix}_e${i} AS (
+  )`;
+      const emails = `${prefix}_e${i} AS (
     INSERT INTO "OutboxEmail" ("to", subject, text, "dedupeKey", "createdAt")
-    SELECT r.r_email, ${fmt(m.subject)}, ${fmt(m.text)}, ${key} || ':' || r.r_user::text, ${at}
-    ${from}
-    WHERE coalesce(r.r_email, '') <> ''
-    ON CONFLICT ("dedupeKey") DO NOTHING
+    SELECT r_email, subject, text, key || ':' || r_user::text, ${at} FROM ${prefix}_m${i}
+    WHERE coalesce(r_email, '') <> ''
+    ${options.skipDuplicates ? `ON CONFLICT ("dedupeKey") DO NOTHING` : ""}
     RETURNING 1
-  )`,
-    ];
-  });
+  )`;
+      return [rendered, notifications, emails];
+    }),
+  ];
 }
 
 /** The names of the notification CTEs fanOutCtes made, to count what was inserted. */

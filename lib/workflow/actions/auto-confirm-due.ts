@@ -17,8 +17,10 @@ import { TRANSITIONS } from "../transitions";
 const RULE = TRANSITIONS.autoConfirm;
 export const AUTO_CONFIRM_ACTION = "autoConfirm" as const;
 
-/** Rows per statement: keeps each transaction's locks and WAL modest at 100k overdue. */
-export const SWEEP_BATCH = 10_000;
+/** Rows per statement: bounds how long one transaction holds its row locks (~1-2 s) at 100k overdue. */
+export const SWEEP_BATCH = Number(process.env.WQ_SWEEP_BATCH ?? 25_000);
+/** Statements in flight at once: one per core of a small server. */
+export const SWEEP_WORKERS = Number(process.env.WQ_SWEEP_WORKERS ?? 2);
 
 function statusLiteral(status: AgreementStatus | null): string {
   // enum values from the transition table, never user input; checked all the same
@@ -28,7 +30,7 @@ function statusLiteral(status: AgreementStatus | null): string {
 
 // A literal (not a parameter) status lets the planner use the partial index
 // "Agreement_due_auto_confirm" (autoConfirmAt WHERE status = 'PENDING_STUDENT_CONFIRM').
-function sweepSql(): string {
+export function sweepSql(): string {
   const from = RULE.from.map(statusLiteral);
   const to = statusLiteral(RULE.to);
   const now = `($1::timestamptz AT TIME ZONE 'UTC')`;
@@ -61,18 +63,29 @@ export type SweepResult = { confirmed: number; ids: string[] };
 
 /**
  * Confirms every agreement whose autoConfirmAt has passed by `now`. Returns how many and
- * which; an agreement confirmed by a concurrent sweep is not counted twice.
+ * which; an agreement confirmed by a concurrent sweep is not counted twice. `workers`
+ * statements run side by side (SKIP LOCKED hands each a disjoint set of rows); on the
+ * embedded one-connection database they simply queue.
  */
-export async function autoConfirmDue(now: Date = new Date(), db: Db = prisma, batch = SWEEP_BATCH): Promise<SweepResult> {
+export async function autoConfirmDue(
+  now: Date = new Date(),
+  db: Db = prisma,
+  options: { batch?: number; workers?: number } = {},
+): Promise<SweepResult> {
   if (RULE.from.length !== 1 || !RULE.roles.includes("SYSTEM")) throw new Error("TRANSITIONS.autoConfirm is not a single-source SYSTEM rule");
+  const batch = options.batch ?? SWEEP_BATCH;
+  const workers = Math.max(1, options.workers ?? SWEEP_WORKERS);
   const sql = sweepSql();
   const ids: string[] = [];
-  for (;;) {
-    const rows = await db.$queryRawUnsafe<{ id: string }[]>(sql, now.toISOString(), batch, SYSTEM_ACTOR.name, now.toISOString());
-    for (const row of rows) ids.push(row.id);
-    // fewer than a full batch: nothing due is left except rows another sweep holds
-    if (rows.length < batch) break;
-  }
+  const worker = async () => {
+    for (;;) {
+      const rows = await db.$queryRawUnsafe<{ id: string }[]>(sql, now.toISOString(), batch, SYSTEM_ACTOR.name, now.toISOString());
+      for (const row of rows) ids.push(row.id);
+      // fewer than a full batch: nothing due is left except rows another statement holds
+      if (rows.length < batch) return;
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, worker));
   return { confirmed: ids.length, ids };
 }
 
