@@ -166,13 +166,18 @@ export type EmployerBacklog = { employerId: string; name: string; count: number;
 export type CollegeBacklog = { collegeId: string; name: string; counselors: string; count: number; oldest: Date };
 export const BACKLOG_ROWS = 20;
 
-/** Only a filter beyond the 学院 needs the Student join; the partial indexes serve the rest. */
-function agreementCohort(f: StatsFilter): Prisma.Sql {
-  const needsStudent = f.graduationYear || f.majorId || f.educationCode;
-  const college = f.collegeId ? Prisma.sql`AND a."collegeId" = ${f.collegeId}::uuid` : Prisma.empty;
-  return needsStudent
-    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Student" s WHERE s."id" = a."studentId" AND ${cohortConditions("s", { ...f, collegeId: undefined })}) ${college}`
-    : college;
+/**
+ * Backlogs filter on the agreement's own 毕业年份 and 学院 (the partial indexes carry them);
+ * only 专业 / 学历 need the graduate's row.
+ */
+export function backlogConditions(f: StatsFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (f.graduationYear) parts.push(Prisma.sql`AND a."graduationYear" = ${f.graduationYear}`);
+  if (f.collegeId) parts.push(Prisma.sql`AND a."collegeId" = ${f.collegeId}::uuid`);
+  if (f.majorId || f.educationCode) {
+    parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM "Student" s WHERE s."id" = a."studentId" AND ${cohortConditions("s", { majorId: f.majorId, educationCode: f.educationCode })})`);
+  }
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
 export async function employerBacklogView(f: StatsFilter, now = new Date(), db: Db = prisma): Promise<EmployerBacklog[]> {
@@ -180,7 +185,7 @@ export async function employerBacklogView(f: StatsFilter, now = new Date(), db: 
   const rows = await db.$queryRaw<{ employerId: string; name: string; count: bigint; oldest: Date }[]>`
     SELECT b."employerId", e."name", b.count, b.oldest FROM (
       SELECT a."employerId", count(*) AS count, min(a."updatedAt") AS oldest FROM "Agreement" a
-      WHERE a."status" = 'PENDING_EMPLOYER' AND a."updatedAt" < ${before} ${agreementCohort(f)}
+      WHERE a."status" = 'PENDING_EMPLOYER' AND a."updatedAt" < ${before} ${backlogConditions(f)}
       GROUP BY 1 ORDER BY 3, 1 LIMIT ${BACKLOG_ROWS}) b
     JOIN "Employer" e ON e."id" = b."employerId" ORDER BY b.oldest, b."employerId"`;
   return rows.map((r) => ({ ...r, count: n(r.count) }));
@@ -192,7 +197,7 @@ export async function collegeBacklogView(f: StatsFilter, db: Db = prisma): Promi
       (SELECT string_agg(u."name", '、' ORDER BY u."username") FROM "User" u WHERE u."collegeId" = b."collegeId" AND u."role" = 'COUNSELOR' AND u."active") AS counselors,
       b.count, b.oldest FROM (
       SELECT a."collegeId", count(*) AS count, min(a."updatedAt") AS oldest FROM "Agreement" a
-      WHERE a."status" = 'PENDING_COLLEGE_REVIEW' ${agreementCohort(f)}
+      WHERE a."status" = 'PENDING_COLLEGE_REVIEW' ${backlogConditions(f)}
       GROUP BY 1 ORDER BY 3, 1 LIMIT ${BACKLOG_ROWS}) b
     JOIN "College" c ON c."id" = b."collegeId" ORDER BY b.oldest, b."collegeId"`;
   return rows.map((r) => ({ ...r, counselors: r.counselors ?? "", count: n(r.count) }));

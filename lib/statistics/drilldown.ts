@@ -8,7 +8,7 @@ import { educationLabel } from "@/lib/reference/education";
 import { provinceName } from "@/lib/reference/regions";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { STATUS_LABELS } from "@/lib/workflow/states";
-import { FUNNEL, type Dimension } from "./dashboard";
+import { backlogConditions, FUNNEL, type Dimension } from "./dashboard";
 import { cohortConditions, scopedFilter, type StatsFilter } from "./filters";
 import { BACKLOG_DAYS, chinaDay, TREND_ACTIONS, type TrendAction } from "./sql";
 
@@ -116,15 +116,11 @@ function figureConditions(f: Figure, filter: StatsFilter, now: Date): Prisma.Sql
       return Prisma.sql`${cohortConditions("s", filter)} AND ${chinaDay(TREND_ACTIONS[f.action].column)} = ${f.day}::date`;
     case "backlogEmployer": {
       const before = new Date(now.getTime() - BACKLOG_DAYS * 86_400_000);
-      // as the backlog table counts: the reviewing 学院 is the agreement's
-      const college = filter.collegeId ? Prisma.sql`AND a."collegeId" = ${filter.collegeId}::uuid` : Prisma.empty;
-      return Prisma.sql`${cohortConditions("s", { ...filter, collegeId: undefined })} ${college}
-        AND a."status" = 'PENDING_EMPLOYER' AND a."updatedAt" < ${before} AND a."employerId" = ${f.employerId}::uuid`;
+      // exactly as the backlog table counts (the agreement's own year and 学院)
+      return Prisma.sql`a."status" = 'PENDING_EMPLOYER' AND a."updatedAt" < ${before} AND a."employerId" = ${f.employerId}::uuid ${backlogConditions(filter)}`;
     }
     case "backlogCollege":
-      return Prisma.sql`${cohortConditions("s", { ...filter, collegeId: undefined })}
-        AND a."status" = 'PENDING_COLLEGE_REVIEW' AND a."collegeId" = ${f.collegeId}::uuid
-        ${filter.collegeId ? Prisma.sql`AND a."collegeId" = ${filter.collegeId}::uuid` : Prisma.empty}`;
+      return Prisma.sql`a."status" = 'PENDING_COLLEGE_REVIEW' AND a."collegeId" = ${f.collegeId}::uuid ${backlogConditions(filter)}`;
   }
 }
 
