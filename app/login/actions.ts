@@ -10,7 +10,7 @@ export async function loginAction(input: unknown, callbackUrl?: string): Promise
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "请输入学号或账号和密码" };
   // Only same-site paths, so the login page cannot be used to redirect elsewhere.
-  const target = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const target = typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: target });
   } catch (error) {

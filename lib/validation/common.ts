@@ -9,6 +9,10 @@ import { UNIT_NATURE_CODES } from "../reference/unit-nature";
 import { isCreditCode, isUnitCode, normalizeUnitCode } from "./credit-code";
 import { idNumberProblem, normalizeIdNumber } from "./id-card";
 
+// What zod says by itself (a wrong type or shape: never what a form sends, but what a
+// hand-made request can) is read by people too, so it speaks zh-CN as well.
+z.config(z.locales.zhCN());
+
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 // 区号-号码[-分机], e.g. 0451-86412345, 010-12345678-123; and 400/800 service numbers.
 export const LANDLINE_PATTERN = /^0\d{2,3}-\d{7,8}(-\d{1,6})?$/;
