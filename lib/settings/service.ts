@@ -127,7 +127,7 @@ export async function listStaffAccounts(actor: Actor) {
 
 export async function createStaffAccount(actor: Actor, input: z.output<typeof staffAccountSchema>) {
   requireOffice(actor);
-  if (input.role === "COUNSELOR" && !(await prisma.college.findUnique({ where: { id: input.collegeId ?? "" } }))) {
+  if (input.role === "COUNSELOR" && !(input.collegeId && /^[0-9a-f-]{36}$/i.test(input.collegeId) && (await prisma.college.findUnique({ where: { id: input.collegeId } })))) {
     throw new AppError("INVALID_INPUT", "所属学院不存在", { collegeId: "所属学院不存在" });
   }
   const passwordHash = await hash(input.password, 10);

@@ -1,0 +1,7 @@
+"use server";
+
+import { runRefresh } from "@/lib/statistics/actions-shared";
+
+export async function refreshStatisticsAction() {
+  return runRefresh();
+}
