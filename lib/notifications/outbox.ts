@@ -39,6 +39,10 @@ export function mailTransportFromEnv(env: NodeJS.ProcessEnv = process.env): Mail
   return null;
 }
 
+export function smtpConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.SMTP_URL || env.SMTP_HOST);
+}
+
 export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
   return env.MAIL_FROM ?? "就业协议书网上签约 <no-reply@localhost>";
 }
