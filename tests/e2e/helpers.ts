@@ -17,6 +17,9 @@ export function baseUrl(): string {
 export class HttpSession {
   private cookies = new Map<string, string>();
 
+  /** `origin`: another app instance (the session cookie is valid on every instance). */
+  constructor(private readonly origin?: string) {}
+
   cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
@@ -33,7 +36,8 @@ export class HttpSession {
   }
 
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(`${baseUrl()}${pathname}`, {
+    const url = /^https?:\/\//.test(pathname) ? pathname : `${this.origin ?? baseUrl()}${pathname}`;
+    const res = await fetch(url, {
       ...init,
       redirect: "manual",
       headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },

@@ -1,6 +1,7 @@
 // Starts the app as production does (`next start` on a build of the current sources) on a
 // fresh migrated and seeded database. Used by the e2e global setup and by benchmarks.
 import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { migrate } from "../../lib/db/migrate";
@@ -49,7 +50,17 @@ export async function waitForHttp(url: string, timeoutMs = 60_000) {
 }
 
 /** Migrates and seeds `databaseUrl`, builds into `distDir` if needed, starts `next start`. */
-export async function startApp(opts: { databaseUrl: string; databaseName: string | null; port: number; distDir: string; env?: NodeJS.ProcessEnv }): Promise<AppServer> {
+export async function startApp(opts: {
+  databaseUrl: string;
+  databaseName: string | null;
+  port: number;
+  distDir: string;
+  env?: NodeJS.ProcessEnv;
+  /** false: serve `distDir` as it is (a second instance of a build another process made) */
+  build?: boolean;
+  /** the server's stdout and stderr go to this file instead of the terminal */
+  logFile?: string;
+}): Promise<AppServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -62,8 +73,12 @@ export async function startApp(opts: { databaseUrl: string; databaseName: string
   };
   await migrate(opts.databaseUrl);
   await runNode([path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed.ts"], env);
-  await runNode(["--input-type=module", "-e", `import { buildIfNeeded } from "${path.join(root, "scripts", "build-if-needed.mjs")}"; await buildIfNeeded(process.env);`], env);
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  if (opts.build !== false) {
+    await runNode(["--input-type=module", "-e", `import { buildIfNeeded } from "${path.join(root, "scripts", "build-if-needed.mjs")}"; await buildIfNeeded(process.env);`], env);
+  }
+  const out = opts.logFile ? openSync(opts.logFile, "a") : "inherit";
+  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], { cwd: root, env, stdio: ["ignore", out, out], detached: true });
+  if (typeof out === "number") closeSync(out); // the child has its own copy
   const url = `http://127.0.0.1:${opts.port}`;
   await waitForHttp(`${url}/login`);
   return { url, databaseUrl: opts.databaseUrl, databaseName: opts.databaseName, pid: child.pid!, child };
