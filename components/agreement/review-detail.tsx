@@ -6,14 +6,16 @@ import { lastApprovalDefaults } from "@/lib/workflow";
 import type { AgreementDetail } from "@/lib/workflow/queries";
 import { availableActions } from "@/lib/workflow/transitions";
 import { Alert } from "@/components/ui/alert";
+import { printPanelProps } from "@/lib/printing/panel";
 import { ActionButton } from "./action-button";
 import { AgreementSheet } from "./agreement-sheet";
 import { ApproveForm } from "./approve-form";
 import { EventHistory } from "./event-history";
+import { PrintPanel } from "./print-panel";
 import { StatusBadge } from "./status-badge";
 
 /** 查看/处理 for counselors (own 学院) and the office (any): review, return, file. */
-export async function ReviewDetail({ actor, agreement, children }: { actor: Actor; agreement: AgreementDetail; children?: React.ReactNode }) {
+export async function ReviewDetail({ actor, agreement }: { actor: Actor; agreement: AgreementDetail }) {
   const actions = availableActions(actor.role, agreement.status);
   const ref = { agreementId: agreement.id, version: agreement.version };
   const last = actions.includes("approve") ? await lastApprovalDefaults(actor) : null;
@@ -58,7 +60,7 @@ export async function ReviewDetail({ actor, agreement, children }: { actor: Acto
           )}
         </section>
       )}
-      {children}
+      <PrintPanel {...printPanelProps(actor, agreement)} />
       <EventHistory events={agreement.events} />
     </div>
   );

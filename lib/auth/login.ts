@@ -3,7 +3,7 @@
 import { compare } from "bcryptjs";
 import { addMinutes } from "date-fns";
 import { prisma } from "@/lib/db/client";
-import type { Actor } from "./roles";
+import { ROLE_HOME, ROLE_PREFIX, type Actor } from "./roles";
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
@@ -48,4 +48,12 @@ async function recordFailure(username: string, now: Date) {
       "firstFailAt" = CASE WHEN "LoginThrottle"."firstFailAt" < ${windowStart}::timestamp THEN ${now}::timestamp ELSE "LoginThrottle"."firstFailAt" END,
       "lockedUntil" = CASE WHEN "LoginThrottle"."firstFailAt" >= ${windowStart}::timestamp AND "LoginThrottle"."failures" + 1 >= ${MAX_FAILURES}
                            THEN ${addMinutes(now, LOCK_MINUTES)}::timestamp ELSE NULL END`;
+}
+
+/** Where a person goes after signing in: the asked-for page if it is in their own area, else their home. */
+export async function landingPath(username: string, callbackUrl?: string): Promise<string> {
+  const user = await prisma.user.findUnique({ where: { username: username.trim() }, select: { role: true } });
+  if (!user) return "/";
+  const own = callbackUrl && callbackUrl.startsWith(ROLE_PREFIX[user.role]) && !callbackUrl.startsWith("//");
+  return own ? callbackUrl : ROLE_HOME[user.role];
 }

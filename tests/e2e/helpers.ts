@@ -69,7 +69,9 @@ export async function loginInBrowser(page: Page, username: string, password = DE
   await page.goto(`${baseUrl()}/login`, { waitUntil: "networkidle0" });
   await page.type("#username", username);
   await page.type("#password", password);
-  await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), page.click("button[type=submit]")]);
+  await page.click("button[type=submit]");
+  await page.waitForFunction(() => location.pathname !== "/login", { timeout: 30_000 });
+  await page.waitForNetworkIdle();
 }
 
 /** Runs a browser step; on failure keeps a screenshot and prints where it is. */

@@ -3,10 +3,13 @@
 // counselor files. And the other paths: return + switch unit, take back + re-sign, batch
 // signing, counselor return. Every page of the journey is checked with axe-core, and the
 // student's pages at a phone viewport.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { saveDraft, submitAgreement } from "@/lib/workflow";
-import { launchBrowser, withScreenshot } from "./helpers";
+import { ARTIFACTS, launchBrowser, withScreenshot } from "./helpers";
 import { clickText, fill, horizontalOverflow, open, personPage, seriousA11yViolations, waitForText } from "./ui";
 
 let browser: Browser;
@@ -18,6 +21,7 @@ async function audit(page: Page, label: string) {
 }
 
 beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
   browser = await launchBrowser();
   prisma = createPrisma(process.env.DATABASE_URL!, 3);
 });
@@ -49,7 +53,7 @@ async function studentSubmits(page: Page, unitKeyword: string) {
 }
 
 describe("the whole journey through the pages", () => {
-  it("submit → sign → confirm → approve → print → file", async () => {
+  it("submit → sign → confirm → approve → print (6 pages) → file", async () => {
     const student = await personPage(browser, "2022010101");
     await withScreenshot(student, "journey-student-submit", async () => {
       await open(student, "/student/agreement");
@@ -103,6 +107,22 @@ describe("the whole journey through the pages", () => {
     });
     const approved = await statusOf("2022010101");
     expect(approved).toMatchObject({ status: "APPROVED", schoolContact: "王老师" });
+
+    await withScreenshot(student, "journey-student-print", async () => {
+      await open(student, "/student/agreement");
+      await waitForText(student, "双面打印，一式三份，不要打印多份");
+      await audit(student, "student 打印");
+      const pdfResponse = student.waitForResponse((r) => r.url().endsWith(`/api/agreements/${approved!.id}/pdf`) && r.request().method() === "POST");
+      await clickText(student, "打印");
+      const response = await pdfResponse;
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toContain("application/pdf");
+      const file = path.join(ARTIFACTS, "journey-agreement.pdf");
+      writeFileSync(file, await response.buffer());
+      expect(execFileSync("pdfinfo", [file]).toString()).toMatch(/Pages:\s+6\b/);
+      await waitForText(student, "打印记录");
+    });
+    expect(await prisma.printRecord.count({ where: { agreementId: approved!.id } })).toBe(1);
 
     await withScreenshot(counselor, "journey-counselor-file", async () => {
       await open(counselor, `/counselor/filing?q=${approved!.agreementNo}`);

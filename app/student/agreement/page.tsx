@@ -14,6 +14,8 @@ import { getOwnSourceInfo } from "@/lib/students/profile";
 import { availableActions } from "@/lib/workflow/transitions";
 import { SIGNABLE_SOURCE_STATUSES } from "@/lib/workflow/guards";
 import { getStudentAgreement, signingSettings } from "@/lib/workflow/queries";
+import { PrintPanel } from "@/components/agreement/print-panel";
+import { printPanelProps } from "@/lib/printing/panel";
 import { AgreementForm } from "./agreement-form";
 import { confirmAction } from "./actions";
 
@@ -106,6 +108,8 @@ export default async function MyAgreementPage() {
           <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
         </section>
       )}
+
+      {agreement && <PrintPanel {...printPanelProps(actor, agreement)} />}
 
       {agreement && <EventHistory events={agreement.events} />}
     </div>
