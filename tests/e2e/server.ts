@@ -55,7 +55,7 @@ export async function startApp(opts: {
   databaseName: string | null;
   port: number;
   distDir: string;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** false: serve `distDir` as it is (a second instance of a build another process made) */
   build?: boolean;
   /** the server's stdout and stderr go to this file instead of the terminal */
