@@ -2,7 +2,7 @@
 // notifying only the right people.
 import type { Db } from "@/lib/db/client";
 import { emailKey, emailOf, messagesFor, notificationKey } from "@/lib/notifications/messages";
-import { autoConfirmDue, autoConfirmOne, confirmAsStudent, takeBackForResign, TRANSITIONS } from "@/lib/workflow";
+import { autoConfirmDue, autoConfirmOne, confirmAsStudent, confirmIfOverdue, takeBackForResign, TRANSITIONS } from "@/lib/workflow";
 import { seedDemo } from "@/prisma/seed-data";
 import { getTestPrisma } from "../setup/db";
 import { employerActor, makeOverdue, makePendingConfirm, signFor, studentActor, type PendingConfirm } from "./helpers/pending-confirm";
@@ -183,5 +183,21 @@ describe("autoConfirmOne (the event function's service)", () => {
     }
     expect(await autoConfirmOne(a.agreementId, a.version)).toEqual({ outcome: "skipped", reason: "moved-on" });
     expect(await autoConfirmOne("00000000-0000-0000-0000-000000000000", 3)).toEqual({ outcome: "skipped", reason: "not-found" });
+  });
+});
+
+describe("confirmIfOverdue (for pages that show one agreement)", () => {
+  it("confirms an overdue agreement before it is shown, and leaves one in time alone", async () => {
+    const [due, inTime] = await makePendingConfirm(prisma, 2);
+    await makeOverdue(prisma, [due.agreementId]);
+    const load = (id: string) => prisma.agreement.findUniqueOrThrow({ where: { id } });
+    expect(await confirmIfOverdue(await load(inTime.agreementId))).toBe(false);
+    expect((await load(inTime.agreementId)).status).toBe("PENDING_STUDENT_CONFIRM");
+    const shown = await load(due.agreementId);
+    expect(await confirmIfOverdue(shown)).toBe(true);
+    expect((await load(due.agreementId)).status).toBe("PENDING_COLLEGE_REVIEW");
+    // the stale copy the page had loaded confirms nothing twice
+    expect(await confirmIfOverdue(shown)).toBe(false);
+    expect(await prisma.agreementEvent.count({ where: { agreementId: due.agreementId, action: "autoConfirm" } })).toBe(1);
   });
 });

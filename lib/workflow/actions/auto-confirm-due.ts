@@ -19,8 +19,8 @@ export const AUTO_CONFIRM_ACTION = "autoConfirm" as const;
 
 /** Rows per statement: bounds how long one transaction holds its row locks (~1-2 s) at 100k overdue. */
 export const SWEEP_BATCH = Number(process.env.WQ_SWEEP_BATCH ?? 25_000);
-/** Statements in flight at once: one per core of a small server. */
-export const SWEEP_WORKERS = Number(process.env.WQ_SWEEP_WORKERS ?? 2);
+/** Statements in flight at once: one per core of a small server; one on the one-connection embedded database. */
+export const SWEEP_WORKERS = Number(process.env.WQ_SWEEP_WORKERS ?? (process.env.DATABASE_POOL_MAX === "1" ? 1 : 2));
 
 function statusLiteral(status: AgreementStatus | null): string {
   // enum values from the transition table, never user input; checked all the same
