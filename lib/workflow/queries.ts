@@ -6,6 +6,20 @@ import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import { canAccessAgreement } from "./access";
 import type { WorkflowActor } from "./actor";
 import { normalizeAgreementNumber } from "./agreement-number";
+import { confirmIfOverdue } from "./actions/auto-confirm-due";
+
+type Confirmable = { id: string; version: number; status: AgreementStatus; autoConfirmAt: Date | null };
+
+/**
+ * The 7-day rule holds at read time too: an agreement whose automatic confirmation is due
+ * is confirmed before it is shown, never displayed as still waiting between two sweeps.
+ * Returns true when something was confirmed (the caller reads again).
+ */
+async function confirmDue(rows: Confirmable[], now = new Date()): Promise<boolean> {
+  let changed = false;
+  for (const row of rows) if (await confirmIfOverdue(row, now)) changed = true;
+  return changed;
+}
 
 export const PAGE_SIZE = 20;
 
@@ -22,9 +36,8 @@ export type AgreementDetail = Prisma.AgreementGetPayload<{ include: typeof agree
 
 /** One agreement with everything a page or the print template shows; NOT_FOUND unless visible. */
 export async function getAgreementForActor(actor: WorkflowActor, agreementId: string): Promise<AgreementDetail> {
-  const agreement = /^[0-9a-f-]{36}$/i.test(agreementId)
-    ? await prisma.agreement.findUnique({ where: { id: agreementId }, include: agreementDetail })
-    : null;
+  const load = () => prisma.agreement.findUnique({ where: { id: agreementId }, include: agreementDetail });
+  let agreement = /^[0-9a-f-]{36}$/i.test(agreementId) ? await load() : null;
   if (
     !agreement ||
     !canAccessAgreement(actor, {
@@ -35,15 +48,15 @@ export async function getAgreementForActor(actor: WorkflowActor, agreementId: st
   ) {
     throw new AppError("NOT_FOUND", "未找到该协议");
   }
+  if (await confirmDue([agreement])) agreement = (await load())!;
   return agreement;
 }
 
 /** The student's live agreement (at most one, by the database constraint). */
 export async function getStudentAgreement(userId: string): Promise<AgreementDetail | null> {
-  return prisma.agreement.findFirst({
-    where: { student: { userId }, status: { not: "CANCELLED" } },
-    include: agreementDetail,
-  });
+  const load = () => prisma.agreement.findFirst({ where: { student: { userId }, status: { not: "CANCELLED" } }, include: agreementDetail });
+  const agreement = await load();
+  return agreement && (await confirmDue([agreement])) ? load() : agreement;
 }
 
 export type Page<T> = { rows: T[]; total: number; page: number; pageSize: number; pages: number };
@@ -94,16 +107,19 @@ export async function listAgreements(
       options.status ? { status: Array.isArray(options.status) ? { in: options.status } : options.status } : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    prisma.agreement.count({ where }),
-    prisma.agreement.findMany({
-      where,
-      select: listSelect,
-      orderBy: options.orderBy ?? [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-  ]);
+  const read = () =>
+    Promise.all([
+      prisma.agreement.count({ where }),
+      prisma.agreement.findMany({
+        where,
+        select: listSelect,
+        orderBy: options.orderBy ?? [{ updatedAt: "desc" }, { id: "asc" }],
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+      }),
+    ]);
+  let [total, rows] = await read();
+  if (await confirmDue(rows)) [total, rows] = await read();
   return { rows, total, page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
