@@ -25,6 +25,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/office/agreements", label: "网上签约管理" },
     { href: "/office/employers", label: "用人单位审核" },
     { href: "/office/students", label: "生源信息" },
+    { href: "/office/outbox", label: "邮件通知" },
     { href: "/office/settings", label: "系统设置" },
   ],
 };
