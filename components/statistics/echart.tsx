@@ -28,7 +28,7 @@ export function EChart({ option, label, height = 280, links }: { option: Record<
         observer.disconnect();
         chart.dispose();
       };
-    });
+    }).catch((error) => console.error("图表加载失败", error));
     return () => {
       disposed = true;
       dispose?.();

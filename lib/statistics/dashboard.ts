@@ -130,7 +130,8 @@ export async function trendView(f: StatsFilter, source: Source, days = 30, until
   startDate.setUTCDate(startDate.getUTCDate() - (days - 1));
   const start = startDate.toISOString().slice(0, 10);
   let rows: { day: Date; action: string; count: bigint }[];
-  if (source === "summary") {
+  // StatDaily has no 专业 column; a 专业 is a few hundred graduates, cheap from the base tables.
+  if (source === "summary" && !f.majorId) {
     rows = await db.$queryRaw`
       SELECT d."day" AS day, d."action" AS action, sum(d."count") AS count FROM "StatDaily" d
       WHERE d."day" BETWEEN ${start}::date AND ${end}::date AND ${cohortConditions("d", f)}

@@ -14,11 +14,11 @@ function dailyInsert(action: keyof typeof TREND_ACTIONS): Prisma.Sql {
   const column = TREND_ACTIONS[action].column;
   const day = chinaDay(column);
   return Prisma.sql`
-    INSERT INTO "StatDaily" ("day", "action", "graduationYear", "collegeId", "majorId", "educationCode", "count")
-    SELECT ${day}, ${action}, s."graduationYear", s."collegeId", s."majorId", s."educationCode", count(*)::int
+    INSERT INTO "StatDaily" ("day", "action", "graduationYear", "collegeId", "educationCode", "count")
+    SELECT ${day}, ${action}, s."graduationYear", s."collegeId", s."educationCode", count(*)::int
     FROM "Agreement" a JOIN "Student" s ON s."id" = a."studentId"
     WHERE a."status" <> 'CANCELLED' AND ${Prisma.raw(column)} IS NOT NULL
-    GROUP BY 1, 3, 4, 5, 6`;
+    GROUP BY 1, 3, 4, 5`;
 }
 
 /** Rebuilds now (waits for a rebuild already running). Returns how long it took. */
