@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDatabase, startApp } from "./server";
 
-export const STATE_FILE = path.join(__dirname, "..", "artifacts", "e2e-server.json");
+// One state file per port: two e2e runs at once (two engineers, or CI and a benchmark) must
+// not stop each other's server or drop each other's database in their teardown.
+export const STATE_FILE = path.join(__dirname, "..", "artifacts", `e2e-server-${process.env.E2E_PORT ?? 3100}.json`);
 
 export default async function globalSetup() {
   const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -10,7 +10,7 @@ export const ARTIFACTS = path.join(__dirname, "..", "artifacts");
 
 export function baseUrl(): string {
   if (process.env.E2E_BASE_URL) return process.env.E2E_BASE_URL;
-  return JSON.parse(readFileSync(path.join(ARTIFACTS, "e2e-server.json"), "utf8")).url;
+  return JSON.parse(readFileSync(path.join(ARTIFACTS, `e2e-server-${process.env.E2E_PORT ?? 3100}.json`), "utf8")).url;
 }
 
 /** A tiny cookie jar over fetch, for HTTP-level checks as a signed-in person. */
