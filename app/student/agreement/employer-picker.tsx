@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { createPortal } from "react-dom";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { searchEmployersAction } from "./actions";
 
@@ -29,7 +30,9 @@ export function EmployerPicker({ onPick, onClose }: { onPick: (row: { id: string
     search("", 1);
   }, []);
 
-  return (
+  // Rendered at the end of <body>: the picker has its own search form, which must not sit
+  // inside the agreement form (a nested form would submit the outer one).
+  return createPortal(
     <dialog
       ref={dialog}
       onClose={onClose}
@@ -102,6 +105,7 @@ export function EmployerPicker({ onPick, onClose }: { onPick: (row: { id: string
           </div>
         )}
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
