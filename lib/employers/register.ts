@@ -23,7 +23,24 @@ export async function registerEmployer(input: Registration): Promise<{ employerI
   if (sameCode || sameUser) throw new AppError("INVALID_INPUT", Object.values(fieldErrors)[0], fieldErrors);
 
   const passwordHash = await hash(input.password, PASSWORD_COST);
-  const { username, staffName, staffPhone, password: _p, confirmPassword: _c, ...unit } = input;
+  const { username, staffName, staffPhone } = input;
+  const unit = {
+    name: input.name,
+    orgCode: input.orgCode,
+    department: input.department,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    email: input.email,
+    address: input.address,
+    postalCode: input.postalCode,
+    natureCode: input.natureCode,
+    provinceCode: input.provinceCode,
+    reportTitle: input.reportTitle,
+    partyOrgReceiver: input.partyOrgReceiver,
+    archiveAddress: input.archiveAddress,
+    settleCity: input.settleCity,
+    defaultOpinion: input.defaultOpinion,
+  };
   try {
     return await prisma.$transaction(async (tx) => {
       const employer = await tx.employer.create({ data: { ...unit, status: "PENDING" } });

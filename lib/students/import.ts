@@ -259,10 +259,15 @@ export async function checkRows(actor: Actor, rows: { rowNumber: number; raw: Ra
   return { good, errors };
 }
 
-const COMPARED: (keyof StudentRecord)[] = [
+const COMPARED = [
   "name", "gender", "ethnicityCode", "politicalCode", "trainingMode", "educationCode", "schoolingYears",
   "graduationMonth", "graduationYear", "collegeId", "majorId", "idNumber", "originProvince", "originCity", "homeAddress",
-];
+] as const satisfies readonly (keyof StudentRecord)[];
+
+/** The Student columns of a record (学号 is the key; phone and e-mail belong to the account). */
+function studentColumns(r: StudentRecord) {
+  return Object.fromEntries(COMPARED.map((key) => [key, r[key]])) as Pick<StudentRecord, (typeof COMPARED)[number]>;
+}
 
 /** Writes validated records: new 学号 → user + student (待学院审核); changed → update and back to 待学院审核. */
 async function writeRecords(actor: Actor, records: StudentRecord[]) {
@@ -300,7 +305,7 @@ async function writeRecords(actor: Actor, records: StudentRecord[]) {
         const users = await tx.user.findMany({ where: { username: { in: fresh.map((r) => r.studentNo) } }, select: { id: true, username: true } });
         const userIds = new Map(users.map((u) => [u.username, u.id]));
         await tx.student.createMany({
-          data: fresh.map(({ phone: _p, email: _e, ...r }) => ({ ...r, userId: userIds.get(r.studentNo)!, sourceStatus: "PENDING_COLLEGE" as const })),
+          data: fresh.map((r) => ({ ...studentColumns(r), studentNo: r.studentNo, userId: userIds.get(r.studentNo)!, sourceStatus: "PENDING_COLLEGE" as const })),
         });
         const created = await tx.student.findMany({ where: { studentNo: { in: fresh.map((r) => r.studentNo) } }, select: { id: true, studentNo: true } });
         await tx.auditLog.createMany({
@@ -308,9 +313,9 @@ async function writeRecords(actor: Actor, records: StudentRecord[]) {
         });
       }
       for (const { record, changes, id, userId } of changed) {
-        const { phone, email, studentNo: _no, ...data } = record;
+        const { phone, email } = record;
         // Corrected 生源信息 must be reviewed again before it counts as 审核完成.
-        await tx.student.update({ where: { id }, data: { ...data, sourceStatus: "PENDING_COLLEGE", sourceNote: null } });
+        await tx.student.update({ where: { id }, data: { ...studentColumns(record), sourceStatus: "PENDING_COLLEGE", sourceNote: null } });
         await tx.user.update({ where: { id: userId }, data: { name: record.name, collegeId: record.collegeId, ...(phone ? { phone } : {}), ...(email ? { email } : {}) } });
         await tx.auditLog.create({
           data: { actorId: actor.userId, actorRole, entity: "Student", entityId: id, action: "importUpdate", changes: changes as object },

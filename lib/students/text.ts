@@ -1,6 +1,5 @@
 import { textLength } from "@/lib/validation/common";
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** Imported free text: not empty is checked elsewhere; here length and control characters. */
