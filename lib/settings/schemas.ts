@@ -33,7 +33,8 @@ export const staffAccountSchema = z
       .regex(/^[0-9A-Za-z._-]+$/, { error: "工号只能包含字母、数字和 . _ -" }),
     name: requiredText("姓名", 50),
     role: z.enum(["COUNSELOR", "OFFICE"], { error: "请选择身份" }),
-    collegeId: z.string().optional().transform((v) => v || null),
+    // "" = none (an OFFICE account); anything else must be a 学院's id, or the lookup fails
+    collegeId: z.union([z.literal(""), z.uuid({ error: "请选择所属学院" })]).optional().transform((v) => v || null),
     phone: phoneSchema.optional().or(z.literal("").transform(() => undefined)),
     email: emailSchema.optional().or(z.literal("").transform(() => undefined)),
     password: passwordSchema,
