@@ -71,6 +71,10 @@ export async function startApp(opts: {
     PORT: String(opts.port),
     ...opts.env,
   };
+  // A server left over on this port would answer instead of ours, with other code and data.
+  if (await fetch(`http://127.0.0.1:${opts.port}/login`).then(() => true, () => false)) {
+    throw new Error(`端口 ${opts.port} 已被占用（可能是上次测试留下的 next start 进程），请先停止它`);
+  }
   await migrate(opts.databaseUrl);
   await runNode([path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed.ts"], env);
   if (opts.build !== false) {
