@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/guard";
-import { countByStatus, signingSettings } from "@/lib/workflow/queries";
+import { getSettings } from "@/lib/settings/service";
+import { countByStatus } from "@/lib/workflow/queries";
 
 export const metadata: Metadata = { title: "签约须知" };
 
 export default async function EmployerNoticePage() {
   const actor = await requireRole("EMPLOYER");
-  const [settings, pending] = await Promise.all([signingSettings(), countByStatus(actor, "PENDING_EMPLOYER")]);
+  const [settings, pending] = await Promise.all([getSettings(), countByStatus(actor, "PENDING_EMPLOYER")]);
   return (
     <div className="space-y-4">
       <section className="card space-y-3">

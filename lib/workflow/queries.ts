@@ -157,12 +157,6 @@ export async function findForFiling(actor: WorkflowActor, query: string): Promis
   });
 }
 
-/** 签约须知, 违约说明 and the auto-confirm period, as the signing pages show them. */
-export async function signingSettings() {
-  const s = await prisma.setting.findUnique({ where: { id: 1 }, select: { signingNotice: true, breachNotice: true, autoConfirmDays: true } });
-  return s ?? { signingNotice: "", breachNotice: "", autoConfirmDays: 7 };
-}
-
 /** All agreements waiting for the unit's signature, as {agreementId, version} (批量签约 of everything). */
 export async function pendingRefs(actor: WorkflowActor) {
   const rows = await prisma.agreement.findMany({

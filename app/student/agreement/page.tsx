@@ -13,7 +13,8 @@ import { formatDateTime } from "@/lib/format";
 import { getOwnSourceInfo } from "@/lib/students/profile";
 import { availableActions } from "@/lib/workflow/transitions";
 import { SIGNABLE_SOURCE_STATUSES } from "@/lib/workflow/guards";
-import { getStudentAgreement, signingSettings } from "@/lib/workflow/queries";
+import { getSettings } from "@/lib/settings/service";
+import { getStudentAgreement } from "@/lib/workflow/queries";
 import { PrintPanel } from "@/components/agreement/print-panel";
 import { printPanelProps } from "@/lib/printing/panel";
 import { AgreementForm } from "./agreement-form";
@@ -23,7 +24,7 @@ export const metadata: Metadata = { title: "我的签约" };
 
 export default async function MyAgreementPage() {
   const actor = await requireRole("STUDENT");
-  const [info, agreement, settings] = await Promise.all([getOwnSourceInfo(actor), getStudentAgreement(actor.userId), signingSettings()]);
+  const [info, agreement, settings] = await Promise.all([getOwnSourceInfo(actor), getStudentAgreement(actor.userId), getSettings()]);
   if (!info) {
     return <Alert tone="warn">尚未找到您的生源信息，请联系所在学院辅导员/协理员。</Alert>;
   }
