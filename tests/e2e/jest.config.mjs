@@ -12,4 +12,5 @@ export default createJestConfig({
   globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
   globalTeardown: "<rootDir>/tests/e2e/global-teardown.ts",
   testTimeout: 120_000,
+  testSequencer: "<rootDir>/tests/e2e/sequencer.cjs",
 });
