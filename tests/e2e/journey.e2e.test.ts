@@ -42,8 +42,16 @@ async function studentSubmits(page: Page, unitKeyword: string) {
   await page.waitForSelector("#picker-q");
   await fill(page, "#picker-q", unitKeyword);
   await clickText(page, "查询", "dialog button");
-  await waitForText(page, unitKeyword);
-  await clickText(page, "选择", "dialog li button");
+  // wait until the list shows only the search's results, then take the first
+  await page.waitForFunction(
+    (k) => {
+      const items = [...document.querySelectorAll("dialog[open] li")];
+      return items.length > 0 && items.every((li) => (li as HTMLElement).innerText.includes(k));
+    },
+    { timeout: 15_000 },
+    unitKeyword,
+  );
+  await clickText(page, "选择", "dialog[open] li button");
   await fill(page, "#studentPhone", "13812345678");
   await fill(page, "#studentEmail", "liming@example.com");
   await clickText(page, "确定", "form button[type=submit]");

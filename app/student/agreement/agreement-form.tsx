@@ -31,6 +31,7 @@ export function AgreementForm({ agreementRef, canSubmit, employer: initialEmploy
     handleSubmit,
     setValue,
     setError,
+    reset,
     formState: { errors, isDirty },
   } = useForm<StudentAgreementInput>({
     resolver: zodResolver(studentAgreementSchema),
@@ -49,6 +50,7 @@ export function AgreementForm({ agreementRef, canSubmit, employer: initialEmploy
         return;
       }
       setMessage({ tone: "success", text: "签约信息已保存。核对无误后请点击“正式提交”。" });
+      reset(values); // what is saved is the new baseline: 正式提交 becomes available
       router.refresh();
     }),
   );
