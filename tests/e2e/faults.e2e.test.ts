@@ -21,7 +21,6 @@ import {
   approveForm,
   auditVersions,
   callAction,
-  counselorOf,
   createProofWorld,
   openPrisma,
   outcome,
@@ -227,7 +226,12 @@ describe("Chromium killed while the app renders a print", () => {
     const mine = new Set([serverPid]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const r of rows) if (!mine.has(r.pid) && mine.has(r.ppid)) (mine.add(r.pid), (grew = true));
+      for (const r of rows) {
+        if (!mine.has(r.pid) && mine.has(r.ppid)) {
+          mine.add(r.pid);
+          grew = true;
+        }
+      }
     }
     return rows.filter((r) => mine.has(r.pid) && /chrom/i.test(r.comm)).map((r) => r.pid);
   }
