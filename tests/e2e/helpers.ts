@@ -81,8 +81,10 @@ export async function withScreenshot<T>(page: Page, name: string, step: () => Pr
   } catch (error) {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `${name.replace(/[^\w-]+/g, "_")}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    console.error(`[e2e] failure screenshot: ${file}`);
+    await page
+      .screenshot({ path: file, fullPage: true })
+      .then(() => console.error(`[e2e] failure screenshot: ${file}`))
+      .catch((e: Error) => console.error(`[e2e] no failure screenshot (${e.message})`));
     throw error;
   }
 }

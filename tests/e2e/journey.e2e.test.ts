@@ -10,7 +10,7 @@ import type { Browser, Page } from "puppeteer-core";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { saveDraft, submitAgreement } from "@/lib/workflow";
 import { ARTIFACTS, launchBrowser, withScreenshot } from "./helpers";
-import { clickText, fill, horizontalOverflow, open, personPage, seriousA11yViolations, waitForText } from "./ui";
+import { STEP_TIMEOUT, clickText, fill, horizontalOverflow, open, personPage, seriousA11yViolations, waitForText } from "./ui";
 
 let browser: Browser;
 let prisma: Db;
@@ -48,7 +48,7 @@ async function studentSubmits(page: Page, unitKeyword: string) {
       const items = [...document.querySelectorAll("dialog[open] li")];
       return items.length > 0 && items.every((li) => (li as HTMLElement).innerText.includes(k));
     },
-    { timeout: 15_000 },
+    { timeout: STEP_TIMEOUT },
     unitKeyword,
   );
   await clickText(page, "选择", "dialog[open] li button");
@@ -110,7 +110,7 @@ describe("the whole journey through the pages", () => {
       await fill(counselor, "#schoolPostalCode", "150001");
       await fill(counselor, "#schoolMailAddress", "黑龙江省哈尔滨市南岗区西大直街92号");
       await audit(counselor, "counselor 查看/处理");
-      await clickText(counselor, "通过");
+      await clickText(counselor, "通过", "button", true);
       await waitForText(counselor, "审核通过（可打印）");
     });
     const approved = await statusOf("2022010101");
@@ -121,7 +121,7 @@ describe("the whole journey through the pages", () => {
       await waitForText(student, "双面打印，一式三份，不要打印多份");
       await audit(student, "student 打印");
       const pdfResponse = student.waitForResponse((r) => r.url().endsWith(`/api/agreements/${approved!.id}/pdf`) && r.request().method() === "POST");
-      await clickText(student, "打印");
+      await clickText(student, "打印", "button", true);
       const response = await pdfResponse;
       expect(response.status()).toBe(200);
       expect(response.headers()["content-type"]).toContain("application/pdf");
@@ -135,7 +135,7 @@ describe("the whole journey through the pages", () => {
     await withScreenshot(counselor, "journey-counselor-file", async () => {
       await open(counselor, `/counselor/filing?q=${approved!.agreementNo}`);
       await audit(counselor, "counselor 网上签约备案");
-      await clickText(counselor, "备案");
+      await clickText(counselor, "备案", "button", true);
       await waitForText(counselor, "已备案");
     });
     expect(await statusOf("2022010101")).toMatchObject({ status: "FILED" });

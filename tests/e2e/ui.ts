@@ -3,6 +3,9 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "puppeteer-core";
 import { baseUrl, loginInBrowser } from "./helpers";
 
+/** Generous: CI machines are small and busy; a real failure still fails. */
+export const STEP_TIMEOUT = 30_000;
+
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /** A separate browser context (own cookies) signed in as `username`. */
@@ -21,19 +24,32 @@ export async function open(page: Page, path: string) {
   if (!res || res.status() >= 400) throw new Error(`${path} answered ${res?.status()}`);
 }
 
-/** Clicks the button (or link) whose visible text contains `text`. */
-export async function clickText(page: Page, text: string, selector = "button, a") {
-  const handle = await page.waitForFunction(
-    (sel, t) => [...document.querySelectorAll<HTMLElement>(sel)].find((el) => el.innerText.includes(t) && !(el as HTMLButtonElement).disabled) ?? null,
-    { timeout: 15_000 },
-    selector,
-    text,
-  );
+/** Clicks the visible, enabled button (or link) whose text contains `text` (or is exactly `text`). */
+export async function clickText(page: Page, text: string, selector = "button, a", exact = false) {
+  const handle = await page
+    .waitForFunction(
+      (sel, t, ex) =>
+        [...document.querySelectorAll<HTMLElement>(sel)].find(
+          (el) =>
+            (ex ? el.innerText.trim() === t : el.innerText.includes(t)) &&
+            !(el as HTMLButtonElement).disabled &&
+            el.getClientRects().length > 0,
+        ) ?? null,
+      { timeout: STEP_TIMEOUT },
+      selector,
+      text,
+      exact,
+    )
+    .catch((error: Error) => {
+      throw new Error(`找不到可点击的“${text}”（${selector}）: ${error.message}`);
+    });
   await (handle.asElement() as unknown as { click: () => Promise<void> }).click();
 }
 
-export async function waitForText(page: Page, text: string, timeout = 15_000) {
-  await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
+export async function waitForText(page: Page, text: string, timeout = STEP_TIMEOUT) {
+  await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text).catch((error: Error) => {
+    throw new Error(`页面上没有出现“${text}”: ${error.message}`);
+  });
 }
 
 export async function fill(page: Page, selector: string, value: string) {
