@@ -7,7 +7,8 @@ import { Client } from "pg";
 import { createPrisma } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { batchSignAsEmployer } from "../lib/workflow/actions/batch-sign-as-employer";
-import { signAsEmployer } from "../lib/workflow/actions/sign-as-employer";
+import { signAsEmployer, signFormFromProfile } from "../lib/workflow/actions/sign-as-employer";
+import { employerSignSchema } from "../lib/workflow/schemas";
 import { seedDemo } from "../prisma/seed-data";
 
 const N = Number(process.env.BENCH_N ?? 500);
@@ -69,23 +70,7 @@ async function main() {
     const failed = outcomes.filter((o) => !o.ok).length;
     if (failed) throw new Error(`${failed} of the batch failed`);
 
-    const form = {
-      unitName: employer.name,
-      unitOrgCode: employer.orgCode,
-      unitDepartment: employer.department,
-      unitContactName: employer.contactName,
-      unitContactPhone: employer.contactPhone,
-      unitEmail: employer.email,
-      unitAddress: employer.address,
-      unitPostalCode: employer.postalCode,
-      unitNatureCode: employer.natureCode as "39",
-      unitReportTitle: employer.reportTitle,
-      unitPartyOrgReceiver: employer.partyOrgReceiver,
-      unitArchiveAddress: employer.archiveAddress,
-      unitSettleCity: employer.settleCity,
-      employerOpinion: employer.defaultOpinion ?? "同意接收",
-      authorityOpinion: null,
-    };
+    const form = employerSignSchema.parse(signFormFromProfile(employer));
     await signAsEmployer(actor, loop[0], form);
     const t1 = performance.now();
     for (const ref of loop.slice(1)) await signAsEmployer(actor, ref, form);

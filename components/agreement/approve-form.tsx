@@ -4,11 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { FormField } from "@/components/units/form-field";
+import { FieldGrid, type GridField } from "@/components/forms/field-grid";
 import { approveAction } from "@/app/counselor/review/actions";
 import { counselorApproveSchema, type CounselorApproveInput } from "@/lib/workflow/schemas";
 
-const FIELDS: { name: keyof CounselorApproveInput; label: string; required?: boolean; wide?: boolean; multiline?: boolean; inputMode?: "tel" | "numeric" }[] = [
+const FIELDS: GridField<CounselorApproveInput>[] = [
   { name: "schoolContact", label: "学校联系人", required: true },
   { name: "schoolPhone", label: "联系电话", required: true, inputMode: "tel" },
   { name: "schoolPostalCode", label: "邮政编码", required: true, inputMode: "numeric" },
@@ -44,17 +44,7 @@ export function ApproveForm({ agreementRef, defaults }: { agreementRef: { agreem
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        {FIELDS.map((f) => (
-          <div key={f.name} className={f.wide ? "sm:col-span-3" : undefined}>
-            <FormField id={f.name} label={f.label} required={f.required} error={errors[f.name]}>
-              {f.multiline ? (
-                <textarea id={f.name} rows={2} className="input bg-sky-50" {...register(f.name)} aria-invalid={!!errors[f.name] || undefined} />
-              ) : (
-                <input id={f.name} className="input bg-sky-50" inputMode={f.inputMode} {...register(f.name)} aria-invalid={!!errors[f.name] || undefined} />
-              )}
-            </FormField>
-          </div>
-        ))}
+        <FieldGrid fields={FIELDS} register={register} errors={errors} columns={3} inputClassName="input bg-sky-50" />
       </div>
       {error && (
         <p role="alert" className="field-error">

@@ -1,7 +1,7 @@
 // The agreement form (就业协议书) as plain display strings: what AgreementSheet shows on
 // every role's page and what the PDF template prints. Codes become labels here, once.
 import type { AgreementDetail } from "@/lib/workflow/queries";
-import type { StudentSnapshot } from "@/lib/workflow/actions/submit-agreement";
+import { snapshotOf, type StudentSnapshot } from "@/lib/workflow/actions/submit-agreement";
 import {
   educationLabel,
   ethnicityLabel,
@@ -90,24 +90,7 @@ const text = (value: string | number | null | undefined): string => (value == nu
 function studentSource(detail: AgreementDetail): StudentSnapshot {
   const snapshot = detail.studentSnapshot as StudentSnapshot | null;
   if (snapshot && typeof snapshot === "object" && "name" in snapshot) return snapshot;
-  const s = detail.student;
-  return {
-    studentNo: s.studentNo,
-    name: s.name,
-    gender: s.gender,
-    ethnicityCode: s.ethnicityCode,
-    politicalCode: s.politicalCode,
-    trainingMode: s.trainingMode,
-    educationCode: s.educationCode,
-    schoolingYears: s.schoolingYears,
-    graduationMonth: s.graduationMonth,
-    majorName: s.major.name,
-    collegeName: s.college.name,
-    idNumber: s.idNumber,
-    originProvince: s.originProvince,
-    originCity: s.originCity,
-    homeAddress: s.homeAddress,
-  };
+  return snapshotOf(detail.student);
 }
 
 export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boolean }): AgreementSheetData {

@@ -8,7 +8,7 @@ import { fanOutInTransaction } from "@/lib/notifications/fan-out";
 import { afterTransitionCommitted } from "@/jobs/emit";
 import type { WorkflowActor } from "../actor";
 import { agreementWithParties, checkTransition, type TransitionRecord } from "../engine";
-import { autoConfirmAtFor } from "./sign-as-employer";
+import { DEFAULT_EMPLOYER_OPINION, autoConfirmAtFor } from "./sign-as-employer";
 
 export type BatchOutcome = {
   agreementId: string;
@@ -68,7 +68,7 @@ export async function batchSignAsEmployer(
       const autoConfirmAt = await autoConfirmAtFor(tx, now);
       const ids = candidates.map((c) => c.agreementId);
       const versions = candidates.map((c) => c.version);
-      const opinion = employer.defaultOpinion ?? "同意接收";
+      const opinion = employer.defaultOpinion ?? DEFAULT_EMPLOYER_OPINION;
       // Optimistic concurrency per row: only rows still at the version checked are signed.
       const signed = await tx.$queryRaw<{ id: string; version: number }[]>`
         UPDATE "Agreement" AS a SET

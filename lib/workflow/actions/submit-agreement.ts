@@ -22,6 +22,29 @@ export type StudentSnapshot = {
   homeAddress: string;
 };
 
+type StudentWithPlace = Omit<StudentSnapshot, "majorName" | "collegeName"> & { major: { name: string }; college: { name: string } };
+
+/** The 毕业生 section of a student's 生源信息, as printed. */
+export function snapshotOf(s: StudentWithPlace): StudentSnapshot {
+  return {
+    studentNo: s.studentNo,
+    name: s.name,
+    gender: s.gender,
+    ethnicityCode: s.ethnicityCode,
+    politicalCode: s.politicalCode,
+    trainingMode: s.trainingMode,
+    educationCode: s.educationCode,
+    schoolingYears: s.schoolingYears,
+    graduationMonth: s.graduationMonth,
+    majorName: s.major.name,
+    collegeName: s.college.name,
+    idNumber: s.idNumber,
+    originProvince: s.originProvince,
+    originCity: s.originCity,
+    homeAddress: s.homeAddress,
+  };
+}
+
 /** 正式提交: sends the saved agreement to the unit; assigns the 协议书号 the first time. */
 export async function submitAgreement(actor: WorkflowActor, ref: { agreementId: string; version: number }) {
   return runTransition({
@@ -35,23 +58,7 @@ export async function submitAgreement(actor: WorkflowActor, ref: { agreementId: 
         where: { id: a.studentId },
         include: { major: true, college: true },
       });
-      const snapshot: StudentSnapshot = {
-        studentNo: student.studentNo,
-        name: student.name,
-        gender: student.gender,
-        ethnicityCode: student.ethnicityCode,
-        politicalCode: student.politicalCode,
-        trainingMode: student.trainingMode,
-        educationCode: student.educationCode,
-        schoolingYears: student.schoolingYears,
-        graduationMonth: student.graduationMonth,
-        majorName: student.major.name,
-        collegeName: student.college.name,
-        idNumber: student.idNumber,
-        originProvince: student.originProvince,
-        originCity: student.originCity,
-        homeAddress: student.homeAddress,
-      };
+      const snapshot = snapshotOf(student);
       const settings = await tx.setting.findUnique({ where: { id: 1 } });
       return {
         data: {

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { WorkflowActor } from "@/lib/workflow/actor";
 import { saveDraft, signAsEmployer, submitAgreement } from "@/lib/workflow";
 import { employerSignSchema } from "@/lib/workflow/schemas";
+import { signFormFromProfile } from "@/lib/workflow/actions/sign-as-employer";
 
 export type PendingConfirm = {
   agreementId: string;
@@ -46,22 +47,7 @@ export async function freeStudents(db: Db, count: number): Promise<string[]> {
 
 export async function signFor(db: Db, employer: WorkflowActor, ref: { agreementId: string; version: number }) {
   const e = await db.employer.findUniqueOrThrow({ where: { id: employer.employerId! } });
-  const input = employerSignSchema.parse({
-    unitName: e.name,
-    unitOrgCode: e.orgCode,
-    unitDepartment: e.department,
-    unitContactName: e.contactName,
-    unitContactPhone: e.contactPhone,
-    unitEmail: e.email,
-    unitAddress: e.address,
-    unitPostalCode: e.postalCode,
-    unitNatureCode: e.natureCode,
-    unitReportTitle: e.reportTitle,
-    unitPartyOrgReceiver: e.partyOrgReceiver,
-    unitArchiveAddress: e.archiveAddress,
-    unitSettleCity: e.settleCity,
-    employerOpinion: "同意接收该生",
-  });
+  const input = employerSignSchema.parse({ ...signFormFromProfile(e), employerOpinion: "同意接收该生" });
   return signAsEmployer(employer, ref, input);
 }
 

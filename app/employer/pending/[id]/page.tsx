@@ -9,6 +9,8 @@ import { requireRole } from "@/lib/auth/guard";
 import { availableActions } from "@/lib/workflow/transitions";
 import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
 import { returnAction } from "../../actions";
+import type { EmployerSignInput } from "@/lib/workflow/schemas";
+import { signFormFromProfile } from "@/lib/workflow/actions/sign-as-employer";
 import { SignForm } from "./sign-form";
 
 export const metadata: Metadata = { title: "办理签约" };
@@ -20,24 +22,29 @@ export default async function HandlePage({ params }: { params: Promise<{ id: str
   const actions = availableActions("EMPLOYER", agreement.status);
   const ref = { agreementId: agreement.id, version: agreement.version };
   // Prefill: what this unit entered last time (after 拿回重签), else the unit's profile.
-  const e = agreement.employer;
-  const defaults = {
-    unitName: agreement.unitName ?? e.name,
-    unitOrgCode: agreement.unitOrgCode ?? e.orgCode,
-    unitDepartment: agreement.unitDepartment ?? e.department ?? "",
-    unitContactName: agreement.unitContactName ?? e.contactName,
-    unitContactPhone: agreement.unitContactPhone ?? e.contactPhone,
-    unitEmail: agreement.unitEmail ?? e.email,
-    unitAddress: agreement.unitAddress ?? e.address,
-    unitPostalCode: agreement.unitPostalCode ?? e.postalCode,
-    unitNatureCode: (agreement.unitNatureCode ?? e.natureCode) as "39",
-    unitReportTitle: agreement.unitReportTitle ?? e.reportTitle ?? "",
-    unitPartyOrgReceiver: agreement.unitPartyOrgReceiver ?? e.partyOrgReceiver ?? "",
-    unitArchiveAddress: agreement.unitArchiveAddress ?? e.archiveAddress ?? "",
-    unitSettleCity: agreement.unitSettleCity ?? e.settleCity ?? "",
-    employerOpinion: agreement.employerOpinion ?? e.defaultOpinion ?? "同意接收",
-    authorityOpinion: agreement.authorityOpinion ?? "",
-  };
+  const profile = signFormFromProfile(agreement.employer);
+  const last = agreement.unitName
+    ? {
+        unitName: agreement.unitName,
+        unitOrgCode: agreement.unitOrgCode,
+        unitDepartment: agreement.unitDepartment,
+        unitContactName: agreement.unitContactName,
+        unitContactPhone: agreement.unitContactPhone,
+        unitEmail: agreement.unitEmail,
+        unitAddress: agreement.unitAddress,
+        unitPostalCode: agreement.unitPostalCode,
+        unitNatureCode: agreement.unitNatureCode,
+        unitReportTitle: agreement.unitReportTitle,
+        unitPartyOrgReceiver: agreement.unitPartyOrgReceiver,
+        unitArchiveAddress: agreement.unitArchiveAddress,
+        unitSettleCity: agreement.unitSettleCity,
+        employerOpinion: agreement.employerOpinion,
+        authorityOpinion: agreement.authorityOpinion,
+      }
+    : {};
+  const defaults = Object.fromEntries(
+    Object.entries({ ...profile, ...last }).map(([k, v]) => [k, v ?? ""]),
+  ) as EmployerSignInput;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -4,15 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { FormField } from "@/components/units/form-field";
+import { FieldGrid, type GridField } from "@/components/forms/field-grid";
 import { UNIT_NATURES } from "@/lib/reference/unit-nature";
 import { employerSignSchema, type EmployerSignInput } from "@/lib/workflow/schemas";
 import { signAction } from "../../actions";
 
-type TextField = { name: Exclude<keyof EmployerSignInput, "unitNatureCode">; label: string; required?: boolean; wide?: boolean; multiline?: boolean; inputMode?: "tel" | "email" | "numeric" };
-
 // The manual's 用人单位情况及意见, in its order.
-const FIELDS: TextField[] = [
+const FIELDS: GridField<EmployerSignInput>[] = [
   { name: "unitName", label: "单位名称", required: true, wide: true },
   { name: "unitOrgCode", label: "单位组织机构代码", required: true },
   { name: "unitDepartment", label: "单位隶属部门" },
@@ -58,17 +56,7 @@ export function SignForm({ agreementRef, defaults }: { agreementRef: { agreement
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        {FIELDS.map((f) => (
-          <div key={f.name} className={f.wide ? "sm:col-span-2" : undefined}>
-            <FormField id={f.name} label={f.label} required={f.required} error={errors[f.name]}>
-              {f.multiline ? (
-                <textarea id={f.name} rows={2} className="input" {...register(f.name)} aria-invalid={!!errors[f.name] || undefined} />
-              ) : (
-                <input id={f.name} className="input" inputMode={f.inputMode} {...register(f.name)} aria-invalid={!!errors[f.name] || undefined} />
-              )}
-            </FormField>
-          </div>
-        ))}
+        <FieldGrid fields={FIELDS} register={register} errors={errors} />
         <fieldset className="sm:col-span-2">
           <legend className="label">
             单位性质<span className="text-red-700">*</span>
