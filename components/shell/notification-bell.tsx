@@ -9,7 +9,6 @@ export async function NotificationBell({ userId }: { userId: string }) {
   return (
     <Link
       href="/notifications"
-      aria-label={label}
       title={label}
       className="relative inline-flex h-10 w-10 items-center justify-center rounded-md hover:bg-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-white"
     >
@@ -17,8 +16,10 @@ export async function NotificationBell({ userId }: { userId: string }) {
         <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>
+      {/* the accessible name is the content itself (axe: label-content-name-mismatch) */}
+      <span className="sr-only">{label}</span>
       {unread > 0 ? (
-        <span className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white">
+        <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white">
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}

@@ -4,7 +4,7 @@
 // signing, counselor return. Every page of the journey is checked with axe-core, and the
 // student's pages at a phone viewport.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { createPrisma, type Db } from "@/lib/db/client";
@@ -30,6 +30,17 @@ afterAll(async () => {
   await browser?.close();
   await prisma?.$disconnect();
 });
+
+/** The first finished download in `dir` whose name matches. */
+async function waitForFile(dir: string, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const done = existsSync(dir) ? readdirSync(dir).find((f) => pattern.test(f)) : undefined;
+    if (done && statSync(path.join(dir, done)).size > 0) return path.join(dir, done);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no download matching ${pattern} in ${dir}`);
+}
 
 async function statusOf(studentNo: string) {
   return prisma.agreement.findFirst({ where: { student: { studentNo }, status: { not: "CANCELLED" } }, include: { employer: true } });
@@ -120,14 +131,17 @@ describe("the whole journey through the pages", () => {
       await open(student, "/student/agreement");
       await waitForText(student, "双面打印，一式三份，不要打印多份");
       await audit(student, "student 打印");
-      const pdfResponse = student.waitForResponse((r) => r.url().endsWith(`/api/agreements/${approved!.id}/pdf`) && r.request().method() === "POST");
+      // the PDF downloads as a file, as it does for the student
+      const downloads = path.join(ARTIFACTS, "downloads");
+      rmSync(downloads, { recursive: true, force: true });
+      mkdirSync(downloads, { recursive: true });
+      const cdp = await student.createCDPSession();
+      await cdp.send("Page.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
       await clickText(student, "打印", "button", true);
-      const response = await pdfResponse;
-      expect(response.status()).toBe(200);
-      expect(response.headers()["content-type"]).toContain("application/pdf");
-      const file = path.join(ARTIFACTS, "journey-agreement.pdf");
-      writeFileSync(file, await response.buffer());
+      await waitForText(student, "协议书 PDF 已下载");
+      const file = await waitForFile(downloads, /\.pdf$/);
       expect(execFileSync("pdfinfo", [file]).toString()).toMatch(/Pages:\s+6\b/);
+      expect(execFileSync("pdftotext", [file, "-"]).toString()).toContain(approved!.agreementNo!);
       await waitForText(student, "打印记录");
     });
     expect(await prisma.printRecord.count({ where: { agreementId: approved!.id } })).toBe(1);

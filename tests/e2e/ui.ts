@@ -52,8 +52,14 @@ export async function waitForText(page: Page, text: string, timeout = STEP_TIMEO
   });
 }
 
+/** Replaces a field's content by typing, as a person would (select all, delete, type). */
 export async function fill(page: Page, selector: string, value: string) {
-  await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ""));
+  await page.click(selector, { count: 3 });
+  await page.focus(selector);
+  await page.keyboard.down("Control");
+  await page.keyboard.press("KeyA");
+  await page.keyboard.up("Control");
+  await page.keyboard.press("Backspace");
   await page.type(selector, value);
 }
 

@@ -53,6 +53,7 @@ export function AgreementForm({ agreementRef, canSubmit, employer: initialEmploy
       reset(values); // what is saved is the new baseline: 正式提交 becomes available
       router.refresh();
     }),
+    () => setMessage(undefined), // a field is wrong: its own message says so, not a stale “已保存”
   );
 
   const submit = () => {
