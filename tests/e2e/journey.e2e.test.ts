@@ -68,7 +68,7 @@ async function studentSubmits(page: Page, unitKeyword: string) {
   await clickText(page, "确定", "form button[type=submit]");
   await waitForText(page, "签约信息已保存");
   await clickText(page, "正式提交");
-  await waitForText(page, "待单位签约");
+  await waitForText(page, "已提交给用人单位"); // the notice of the new state (history lists older submissions too)
 }
 
 describe("the whole journey through the pages", () => {
@@ -257,7 +257,7 @@ describe("student pages on a phone (375×812)", () => {
       await clickText(phone, "确定", "form button[type=submit]");
       await waitForText(phone, "签约信息已保存");
       await clickText(phone, "正式提交");
-      await waitForText(phone, "待单位签约");
+      await waitForText(phone, "已提交给用人单位");
       expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     });
   });
