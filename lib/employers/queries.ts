@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmployerStatus } from "@/lib/generated/prisma/enums";
+import { searchTerm } from "@/lib/validation/common";
 import { normalizeUnitCode } from "@/lib/validation/credit-code";
 import type { Page } from "@/lib/workflow/queries";
 
@@ -30,7 +31,7 @@ const searchSelect = {
 export type EmployerSearchRow = Prisma.EmployerGetPayload<{ select: typeof searchSelect }>;
 
 function textFilter(q: string | undefined): Prisma.EmployerWhereInput {
-  const text = q?.trim();
+  const text = searchTerm(q);
   if (!text) return {};
   const code = normalizeUnitCode(text);
   return {

@@ -1,5 +1,6 @@
 // What each export contains: the rows of a list (the same scoped reads the pages use) and
 // the statistics tables, with Chinese headers.
+import { searchTerm } from "@/lib/validation/common";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
@@ -92,7 +93,7 @@ function studentBatch(where: ReturnType<typeof studentWhere>, after?: string) {
 
 export async function employersSheet(actor: Actor, f: { status?: EmployerStatus; q?: string }) {
   if (actor.role !== "OFFICE") throw new AppError("FORBIDDEN");
-  const q = f.q?.trim();
+  const q = searchTerm(f.q);
   const rows = await prisma.employer.findMany({
     where: { AND: [f.status ? { status: f.status } : {}, q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { orgCode: { startsWith: q.toUpperCase() } }] } : {}] },
     orderBy: [{ status: "asc" }, { createdAt: "asc" }],

@@ -1,4 +1,5 @@
 // 生源信息 lists for the office (all) and counselors (own 学院 only, enforced here).
+import { searchTerm } from "@/lib/validation/common";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
@@ -24,7 +25,7 @@ export function studentScope(actor: Pick<Actor, "role" | "collegeId">): Prisma.S
 }
 
 export function studentWhere(actor: Pick<Actor, "role" | "collegeId">, f: StudentFilter): Prisma.StudentWhereInput {
-  const q = f.q?.trim();
+  const q = searchTerm(f.q);
   return {
     AND: [
       studentScope(actor),

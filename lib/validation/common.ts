@@ -129,3 +129,11 @@ export const politicalStatusCodeSchema = z.enum(POLITICAL_STATUS_CODES, { error:
 export const educationCodeSchema = z.enum(EDUCATION_CODES, { error: "请选择学历" });
 export const trainingModeCodeSchema = z.enum(TRAINING_MODE_CODES, { error: "请选择培养方式" });
 export const unitNatureCodeSchema = z.enum(UNIT_NATURE_CODES, { error: "请选择单位性质" });
+
+/**
+ * A search box's text as the database may see it: control characters (PostgreSQL refuses
+ * NUL in text) and surrounding blanks removed, at most 50 characters.
+ */
+export function searchTerm(raw: string | null | undefined): string {
+  return Array.from((raw ?? "").replace(/[\u0000-\u001F\u007F]/g, "").trim()).slice(0, 50).join("");
+}

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+import { searchTerm } from "@/lib/validation/common";
 import { canAccessAgreement } from "./access";
 import type { WorkflowActor } from "./actor";
 import { normalizeAgreementNumber } from "./agreement-number";
@@ -82,7 +83,7 @@ const listSelect = {
 export type AgreementListRow = Prisma.AgreementGetPayload<{ select: typeof listSelect }>;
 
 function searchFilter(q: string | undefined): Prisma.AgreementWhereInput {
-  const text = q?.trim();
+  const text = searchTerm(q);
   if (!text) return {};
   const number = normalizeAgreementNumber(text);
   return {
