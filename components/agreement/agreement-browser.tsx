@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Pager } from "@/components/office/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SearchForm } from "@/components/ui/search-form";
-import { prisma } from "@/lib/db/client";
+import { collegeOptions } from "@/lib/students/queries";
 import type { Actor } from "@/lib/auth/roles";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import { listAgreements, scopeOf } from "@/lib/workflow/queries";
@@ -22,7 +22,8 @@ export type BrowserParams = { q?: string; page?: string; f?: string; college?: s
 export async function AgreementBrowser({ actor, basePath, params }: { actor: Actor; basePath: string; params: BrowserParams }) {
   const { q, page, f = "review", college } = params;
   const filter = FILTERS.find((x) => x.key === f) ?? FILTERS[0];
-  const colleges = actor.role === "OFFICE" ? await prisma.college.findMany({ orderBy: { code: "asc" } }) : [];
+  // the office filters by 学院; a counselor's list is its own 学院 already
+  const colleges = actor.role === "OFFICE" ? await collegeOptions(actor) : [];
   const collegeId = colleges.some((c) => c.id === college) ? college : undefined;
   const list = await listAgreements(collegeId ? { AND: [scopeOf(actor), { collegeId }] } : scopeOf(actor), {
     q,
