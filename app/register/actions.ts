@@ -2,7 +2,7 @@
 
 import { registerEmployer } from "@/lib/employers/register";
 import { employerRegistrationSchema } from "@/lib/employers/schemas";
-import { actionError, invalidInput, type ActionResult } from "@/lib/settings/action-result";
+import { actionError, invalidInput, type ActionResult } from "@/lib/action-result";
 
 /** Public: no sign-in. The unit is created 待审核 and can sign once the office approves it. */
 export async function registerEmployerAction(input: unknown): Promise<ActionResult> {

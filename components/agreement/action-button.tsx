@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/settings/action-result";
+import type { ActionResult } from "@/lib/action-result";
 
 type Props = {
   label: string;

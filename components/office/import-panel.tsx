@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/settings/action-result";
+import type { ActionResult } from "@/lib/action-result";
 import type { ImportReport } from "@/lib/students/import";
 
 type ImportAction = (form: FormData) => Promise<ActionResult<ImportReport>>;

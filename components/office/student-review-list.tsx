@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/settings/action-result";
+import type { ActionResult } from "@/lib/action-result";
 
 export type ReviewRow = {
   id: string;

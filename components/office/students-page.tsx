@@ -6,7 +6,7 @@ import { regionLabel } from "@/lib/reference/regions";
 import { GENDER_LABELS, SOURCE_STATUS_LABELS } from "@/lib/students/labels";
 import { collegeOptions, listStudents } from "@/lib/students/queries";
 import { SOURCE_REVIEW } from "@/lib/students/review";
-import type { ActionResult } from "@/lib/settings/action-result";
+import type { ActionResult } from "@/lib/action-result";
 import { maskIdNumber } from "@/lib/validation/id-card";
 import { Pager } from "./pager";
 import { StudentReviewList, type ReviewRow } from "./student-review-list";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/settings/action-result";
+import type { ActionResult } from "@/lib/action-result";
 
 /** react-hook-form on the shared zod schema + one server action; server field errors land on their fields. */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(

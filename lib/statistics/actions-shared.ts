@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/auth/guard";
-import { actionError, type ActionResult } from "@/lib/settings/action-result";
+import { actionError, type ActionResult } from "@/lib/action-result";
 import { refreshStatistics } from "./refresh";
 
 /** 刷新数据: rebuild the summaries now (office or counselor). */

@@ -2,7 +2,7 @@
 // area's "use server" file wraps these with its own role): parse → requireActor → one service.
 import { requireActor } from "@/lib/auth/guard";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { actionError, invalidInput, type ActionResult } from "@/lib/settings/action-result";
+import { actionError, invalidInput, type ActionResult } from "@/lib/action-result";
 import { importStudents, type ImportReport } from "./import";
 import { approveSources, returnSource, sourceApproveSchema, sourceReturnSchema, type SourceOutcome } from "./review";
 

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { requireActor } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { actionError, invalidInput, type ActionResult } from "@/lib/settings/action-result";
+import { actionError, invalidInput, type ActionResult } from "@/lib/action-result";
 import type { TransitionRecord } from "./engine";
 
 export type TransitionSummary = { agreementId: string; version: number; status: string };

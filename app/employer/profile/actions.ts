@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/guard";
 import { updateEmployerProfile } from "@/lib/employers/profile";
 import { addEmployerStaff } from "@/lib/employers/register";
 import { employerStaffSchema, unitProfileSchema } from "@/lib/employers/schemas";
-import { actionError, invalidInput, type ActionResult } from "@/lib/settings/action-result";
+import { actionError, invalidInput, type ActionResult } from "@/lib/action-result";
 
 export async function updateProfileAction(input: unknown): Promise<ActionResult> {
   const parsed = unitProfileSchema.safeParse(input);

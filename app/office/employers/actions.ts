@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/guard";
 import { approveEmployer, rejectEmployer } from "@/lib/employers/review";
 import { employerApproveSchema, employerRejectSchema } from "@/lib/employers/schemas";
-import { actionError, invalidInput, type ActionResult } from "@/lib/settings/action-result";
+import { actionError, invalidInput, type ActionResult } from "@/lib/action-result";
 
 export async function approveEmployerAction(input: unknown): Promise<ActionResult> {
   const parsed = employerApproveSchema.safeParse(input);

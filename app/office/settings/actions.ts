@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { requireActor } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/roles";
-import { actionError, invalidInput, type ActionResult } from "@/lib/settings/action-result";
+import { actionError, invalidInput, type ActionResult } from "@/lib/action-result";
 import {
   accountStatusSchema,
   collegeSchema,

@@ -1,4 +1,4 @@
-// The one way my server actions turn a thrown error into what a form shows: an AppError
+// The one way every server action turns a thrown error into what a form shows: an AppError
 // becomes its zh-CN message (and field errors); anything else is logged and reported as
 // 服务暂时不可用 — never a 500 page for bad input.
 import type { z } from "zod";
