@@ -46,6 +46,15 @@ async function statusOf(studentNo: string) {
   return prisma.agreement.findFirst({ where: { student: { studentNo }, status: { not: "CANCELLED" } }, include: { employer: true } });
 }
 
+/** Finds the student's row in a list through the list's own search box, then opens it. */
+async function openRow(page: Page, listPath: string, studentNo: string, linkText: string) {
+  await open(page, listPath);
+  await fill(page, "#list-q", studentNo);
+  await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), page.keyboard.press("Enter")]);
+  await waitForText(page, studentNo);
+  await clickText(page, linkText);
+}
+
 /** 我的签约: choose a unit in the 选择签约单位 dialog, fill the form, 确定, then 正式提交. */
 async function studentSubmits(page: Page, unitKeyword: string) {
   await open(page, "/student/agreement");
@@ -88,7 +97,7 @@ describe("the whole journey through the pages", () => {
     await withScreenshot(unit, "journey-unit-sign", async () => {
       await open(unit, "/employer/pending");
       await audit(unit, "employer 待签约信息");
-      await clickText(unit, "办理");
+      await openRow(unit, "/employer/pending", "2022010101", "办理");
       await waitForText(unit, "用人单位情况及意见");
       // the student's 身份证号 is masked for the unit
       expect(await unit.evaluate(() => document.body.innerText)).toMatch(/\d{3}\*{11}[\dX]{4}/);
@@ -114,7 +123,7 @@ describe("the whole journey through the pages", () => {
     await withScreenshot(counselor, "journey-counselor-approve", async () => {
       await open(counselor, "/counselor/review");
       await audit(counselor, "counselor 网上签约审核");
-      await clickText(counselor, "查看/处理");
+      await openRow(counselor, "/counselor/review", "2022010101", "查看/处理");
       await waitForText(counselor, "学校意见");
       await fill(counselor, "#schoolContact", "王老师");
       await fill(counselor, "#schoolPhone", "0451-86412345");
@@ -164,8 +173,7 @@ describe("the other paths", () => {
     await withScreenshot(student, "return-switch", async () => {
       await studentSubmits(student, "数智");
       const unit = await personPage(browser, "hr@demo-soft.example");
-      await open(unit, "/employer/pending");
-      await clickText(unit, "办理");
+      await openRow(unit, "/employer/pending", "2022010102", "办理");
       await clickText(unit, "退回/拒绝签约");
       await unit.waitForSelector("dialog[open] textarea");
       await unit.type("dialog[open] textarea", "该岗位已招满");
@@ -181,11 +189,10 @@ describe("the other paths", () => {
   it("the unit takes back and re-signs before the student confirms", async () => {
     const unit = await personPage(browser, "hr@demo-bank.example");
     await withScreenshot(unit, "take-back", async () => {
-      await open(unit, "/employer/pending");
-      await clickText(unit, "办理");
+      await openRow(unit, "/employer/pending", "2022010102", "办理");
       await clickText(unit, "确定签约");
       await waitForText(unit, "已确定签约");
-      await clickText(unit, "查看/处理");
+      await openRow(unit, "/employer/signed", "2022010102", "查看/处理");
       await clickText(unit, "拿回重签");
       await unit.waitForFunction(() => location.pathname.startsWith("/employer/pending/"));
       await waitForText(unit, "用人单位情况及意见");
@@ -200,22 +207,22 @@ describe("the other paths", () => {
   });
 
   it("batch signing of several, with the outcome of each", async () => {
-    // three more graduates submit to the bank (through the services: the UI path is covered above)
+    // three more graduates submit to a unit no other test uses (through the services: the UI path is covered above)
     const students = await prisma.user.findMany({
       where: { role: "STUDENT", student: { sourceStatus: "APPROVED", agreements: { none: {} } } },
       take: 3,
       orderBy: { username: "asc" },
     });
-    const bank = await prisma.employer.findFirstOrThrow({ where: { email: "hr@demo-bank.example" } });
+    const bank = await prisma.employer.findFirstOrThrow({ where: { email: "hr@demo-cloud.example" } });
     for (const u of students) {
       const actor = { userId: u.id, role: u.role, name: u.name, collegeId: null, employerId: null };
       const d = await saveDraft(actor, { employerId: bank.id, studentPhone: "13900000000", studentEmail: "s@example.com", studentOpinion: "同意" }, undefined);
       await submitAgreement(actor, { agreementId: d.agreementId, version: d.version });
     }
-    const unit = await personPage(browser, "hr@demo-bank.example");
+    const unit = await personPage(browser, "hr@demo-cloud.example");
     await withScreenshot(unit, "batch-sign", async () => {
       await open(unit, "/employer/pending");
-      await unit.click("input[aria-label=全选本页]");
+      for (const u of students) await unit.click(`input[aria-label="选择 ${u.name}"]`);
       await clickText(unit, "批量签约");
       await waitForText(unit, "批量签约完成：成功 3 份");
     });
@@ -230,8 +237,7 @@ describe("the other paths", () => {
     await waitForText(student, "等待学院审核");
     const counselor = await personPage(browser, "fdy01");
     await withScreenshot(counselor, "counselor-return", async () => {
-      await open(counselor, "/counselor/review");
-      await clickText(counselor, "查看/处理");
+      await openRow(counselor, "/counselor/review", "2022010102", "查看/处理");
       await clickText(counselor, "退回", "section button");
       await counselor.waitForSelector("dialog[open] textarea");
       await counselor.type("dialog[open] textarea", "请补充本人意见");
