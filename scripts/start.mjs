@@ -1,6 +1,7 @@
 // npm start: serve 网签 on PORT (default 3000).
 // Without DATABASE_URL it runs the embedded PostgreSQL (PGlite, data in .data/pglite),
-// migrates it, seeds the demo university if empty, builds the app when the sources
+// migrates it, seeds the demo university if empty (with DATABASE_URL only when
+// WQ_DEMO_SEED=1: a production database never gets demo passwords by accident), builds the app when the sources
 // changed since the last build, and starts `next start`. `--dev` runs `next dev` instead.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -57,7 +58,9 @@ async function main() {
   try {
     const tsx = path.join(root, "node_modules", ".bin", "tsx");
     await run(tsx, ["scripts/db-migrate.ts"], env);
-    if (await isEmpty(env.DATABASE_URL)) {
+    // Demo accounts (known password) go only into the embedded demo database, or where asked.
+    const seedDemo = embedded !== null || env.WQ_DEMO_SEED === "1";
+    if (seedDemo && (await isEmpty(env.DATABASE_URL))) {
       log("数据库为空，写入演示数据 (npm run db:seed)");
       await run(tsx, ["prisma/seed.ts"], env);
     }
