@@ -12,7 +12,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   action: (input: unknown) => Promise<ActionResult<unknown>>,
   defaultValues?: DefaultValues<z.input<S>>,
-  options: { resetOnSuccess?: boolean } = {},
+  options: { resetOnSuccess?: boolean; /** instead of refreshing the page */ onSuccess?: () => void } = {},
 ) {
   type In = z.input<S>;
   const router = useRouter();
@@ -26,7 +26,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
       if (result.ok) {
         setMessage({ ok: true, text: result.message ?? "已保存" });
         if (options.resetOnSuccess) form.reset();
-        router.refresh();
+        if (options.onSuccess) options.onSuccess();
+        else router.refresh();
         return;
       }
       setMessage({ ok: false, text: result.error });

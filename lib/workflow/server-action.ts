@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { requireActor } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { actionError, invalidInput, type ActionResult } from "@/lib/action-result";
+import { actionError, invalidInput, zodFieldErrors, type ActionResult } from "@/lib/action-result";
 import type { TransitionRecord } from "./engine";
 
 export type TransitionSummary = { agreementId: string; version: number; status: string };
@@ -23,7 +23,11 @@ export async function guardedAction<S extends z.ZodType, T>(
   try {
     const actor = await requireActor(...roles);
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return invalidInput(parsed.error);
+    if (!parsed.success) {
+      // actions parse { ref, form }: a field error belongs to the form's own field name
+      const fieldErrors = Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [k.replace(/^form\./, ""), v]));
+      return { ...invalidInput(parsed.error), fieldErrors } as ActionResult<T>;
+    }
     return { ok: true, data: await run(actor, parsed.data) };
   } catch (error) {
     return actionError(error);

@@ -44,7 +44,7 @@ export function AgreementForm({ agreementRef, canSubmit, employer: initialEmploy
       const result = await saveDraftAction(values, agreementRef);
       if (!result.ok) {
         for (const [field, text] of Object.entries(result.fieldErrors ?? {})) {
-          setError(field.replace(/^form\./, "") as keyof StudentAgreementInput, { message: text });
+          setError(field as keyof StudentAgreementInput, { message: text });
         }
         setMessage({ tone: "error", text: result.error });
         return;

@@ -1,10 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import { FieldGrid, type GridField } from "@/components/forms/field-grid";
+import { FormMessage, useActionForm } from "@/components/units/use-action-form";
 import { UNIT_NATURES } from "@/lib/reference/unit-nature";
 import { employerSignSchema, type EmployerSignInput } from "@/lib/workflow/schemas";
 import { signAction } from "../../actions";
@@ -30,28 +28,13 @@ const FIELDS: GridField<EmployerSignInput>[] = [
 /** 办理: check and correct the 用人单位情况 section, add the opinions, 确定签约. */
 export function SignForm({ agreementRef, defaults }: { agreementRef: { agreementId: string; version: number }; defaults: EmployerSignInput }) {
   const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { form, onSubmit, message, pending } = useActionForm(employerSignSchema, (values) => signAction(agreementRef, values), defaults, {
+    onSuccess: () => router.push("/employer/signed?signed=1"),
+  });
   const {
     register,
-    handleSubmit,
-    setError: setFieldError,
     formState: { errors },
-  } = useForm<EmployerSignInput>({ resolver: zodResolver(employerSignSchema), defaultValues: defaults });
-
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await signAction(agreementRef, values);
-      if (!result.ok) {
-        for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-          setFieldError(field.replace(/^form\./, "") as keyof EmployerSignInput, { message });
-        }
-        return setError(result.error);
-      }
-      router.push("/employer/signed?signed=1");
-    }),
-  );
+  } = form;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -72,11 +55,7 @@ export function SignForm({ agreementRef, defaults }: { agreementRef: { agreement
           {errors.unitNatureCode && <p className="field-error">{errors.unitNatureCode.message}</p>}
         </fieldset>
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FormMessage message={message} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "处理中…" : "✔ 确定签约"}
       </button>
