@@ -72,6 +72,7 @@ async function studentSubmits(page: Page, unitKeyword: string) {
     unitKeyword,
   );
   await clickText(page, "选择", "dialog[open] li button");
+  await page.waitForFunction((k) => (document.querySelector("#employerId-name") as HTMLInputElement | null)?.value.includes(k), { timeout: STEP_TIMEOUT }, unitKeyword);
   await fill(page, "#studentPhone", "13812345678");
   await fill(page, "#studentEmail", "liming@example.com");
   await clickText(page, "确定", "form button[type=submit]");

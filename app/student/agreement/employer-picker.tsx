@@ -16,9 +16,14 @@ export function EmployerPicker({ onPick, onClose }: { onPick: (row: { id: string
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
+  // Answers can arrive out of order (the opening search may finish after the person's own):
+  // only the latest request's answer is shown.
+  const latest = useRef(0);
   const search = (query: string, p: number) =>
     startTransition(async () => {
+      const request = ++latest.current;
       const r = await searchEmployersAction(query, p);
+      if (request !== latest.current) return;
       if (!r.ok) return setError(r.error);
       setError(undefined);
       setResult(r.data);
