@@ -243,7 +243,7 @@ describe("the other paths", () => {
       await counselor.waitForSelector("dialog[open] textarea");
       await counselor.type("dialog[open] textarea", "请补充本人意见");
       await clickText(counselor, "确定退回", "dialog[open] button");
-      await waitForText(counselor, "已退回");
+      await waitForText(counselor, "退回成功"); // the button's own answer (the history already says 已退回 from the unit's return)
     });
     await open(student, "/student/agreement");
     await waitForText(student, "请补充本人意见");
