@@ -71,6 +71,7 @@ export function ActionButton({ label, action, reasonLabel, confirmText, tone = "
             className="space-y-3 p-4"
             onSubmit={(e) => {
               e.preventDefault();
+              e.stopPropagation(); // never submit a form this button happens to sit in
               run(reason);
             }}
           >

@@ -58,6 +58,8 @@ export function EmployerPicker({ onPick, onClose }: { onPick: (row: { id: string
           className="flex gap-2"
           onSubmit={(e) => {
             e.preventDefault();
+            // React bubbles events through the portal to the agreement form: keep it from saving
+            e.stopPropagation();
             search(q, 1);
           }}
         >
