@@ -1,6 +1,7 @@
 // npm test: picks the database the tests use, then runs jest.
 // Order: TEST_DATABASE_URL, else a PostgreSQL on 127.0.0.1:5432 if one answers, else the
-// embedded PGlite (so the suite passes on a machine with no database server).
+// embedded PGlite (so the suite passes on a machine with no database server; TEST_DB=embedded
+// forces that path).
 // `--e2e` runs the browser suite (tests/e2e) against a production build instead.
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -30,7 +31,7 @@ async function main() {
   if (env.TEST_DATABASE_URL) {
     env.TEST_DB_MODE = "server";
     console.log(`[test] 数据库: TEST_DATABASE_URL`);
-  } else if (await answers("postgresql://postgres@127.0.0.1:5432/postgres")) {
+  } else if (env.TEST_DB !== "embedded" && (await answers("postgresql://postgres@127.0.0.1:5432/postgres"))) {
     env.TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
     env.TEST_DB_MODE = "server";
     console.log("[test] 数据库: PostgreSQL 127.0.0.1:5432");
@@ -39,7 +40,7 @@ async function main() {
     env.TEST_DATABASE_URL = embedded.url;
     env.TEST_DB_MODE = "embedded";
     env.DATABASE_POOL_MAX = "1";
-    console.log("[test] 数据库: 内置 PGlite（未找到 PostgreSQL 服务）");
+    console.log(`[test] 数据库: 内置 PGlite（${env.TEST_DB === "embedded" ? "TEST_DB=embedded" : "未找到 PostgreSQL 服务"}）`);
   }
   const jest = path.join(root, "node_modules", ".bin", "jest");
   const args = e2e ? ["--config", "tests/e2e/jest.config.mjs", "--runInBand"] : [];

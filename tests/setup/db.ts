@@ -1,9 +1,11 @@
 // Each test file gets its own database, cloned from the run's freshly migrated one
 // (CREATE DATABASE … TEMPLATE), so files run in parallel without seeing each other's rows.
-// On the embedded PGlite (one database, --runInBand) files share the migrated database.
+// On the embedded PGlite (one database, files run in band) each file starts from an empty,
+// freshly migrated schema instead.
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { createPrisma, type Db } from "../../lib/db/client";
+import { migrate } from "../../lib/db/migrate";
 
 let current: Db | undefined;
 
@@ -21,6 +23,12 @@ export async function getTestPrisma(): Promise<Db> {
     parsed.pathname = `/${name}`;
     url = parsed.toString();
     process.env.DATABASE_URL = url;
+  } else if (process.env.TEST_DB_MODE === "embedded") {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
+    await client.end();
+    await migrate(url);
   }
   current = createPrisma(url, Number(process.env.DATABASE_POOL_MAX ?? 5));
   // lib/db/client's shared `prisma` is the one the services use: make it this one.
