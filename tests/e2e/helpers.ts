@@ -70,8 +70,7 @@ export async function loginInBrowser(page: Page, username: string, password = DE
   await page.type("#username", username);
   await page.type("#password", password);
   await page.click("button[type=submit]");
-  await page.waitForFunction(() => location.pathname !== "/login", { timeout: 30_000 });
-  await page.waitForNetworkIdle();
+  await page.waitForFunction(() => location.pathname !== "/login" && document.readyState === "complete", { timeout: 30_000 });
 }
 
 /** Runs a browser step; on failure keeps a screenshot and prints where it is. */
