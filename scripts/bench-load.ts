@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPrisma } from "../lib/db/client";
 import { makeIdNumber } from "../lib/validation/id-card";
+import { reviewedGraduate } from "../tests/fixtures/graduate";
 import { saveDraft, submitAgreement } from "../lib/workflow";
 import type { WorkflowActor } from "../lib/workflow/actor";
 import { createDatabase, dropDatabase, startApp } from "../tests/e2e/server";
@@ -115,26 +116,17 @@ async function prepare(databaseUrl: string): Promise<Prepared> {
     });
     const users = await prisma.user.findMany({ where: { username: { startsWith: "B0" } }, orderBy: { username: "asc" } });
     await prisma.student.createMany({
-      data: users.map((u, i) => ({
-        userId: u.id,
-        studentNo: u.username,
-        name: u.name,
-        gender: i % 2 ? ("FEMALE" as const) : ("MALE" as const),
-        ethnicityCode: "01",
-        politicalCode: "03",
-        trainingMode: "1",
-        educationCode: "31",
-        schoolingYears: 4,
-        graduationMonth: "202706",
-        graduationYear: 2027,
-        collegeId: college.id,
-        majorId: major.id,
-        idNumber: makeIdNumber(["230103", "230104", "230102", "230108"][i % 4], new Date(Date.UTC(2000 + Math.floor(i / 4 / 499 / 28) % 6, 0, 1 + (Math.floor(i / 4 / 499) % 28))), Math.floor(i / 4) % 499, i % 2 ? "FEMALE" : "MALE"),
-        originProvince: "23",
-        originCity: "2301",
-        homeAddress: "黑龙江省哈尔滨市南岗区",
-        sourceStatus: "APPROVED" as const,
-      })),
+      data: users.map((u, i) =>
+        reviewedGraduate({
+          userId: u.id,
+          studentNo: u.username,
+          name: u.name,
+          gender: i % 2 ? "FEMALE" : "MALE",
+          collegeId: college.id,
+          majorId: major.id,
+          idNumber: makeIdNumber(["230103", "230104", "230102", "230108"][i % 4], new Date(Date.UTC(2000 + Math.floor(i / 4 / 499 / 28) % 6, 0, 1 + (Math.floor(i / 4 / 499) % 28))), Math.floor(i / 4) % 499, i % 2 ? "FEMALE" : "MALE"),
+        }),
+      ),
     });
     const form = { employerId: unit.id, studentPhone: "13812345678", studentEmail: "s@bench.example", studentOpinion: "同意" };
     const pending: { agreementId: string; version: number; userId: string; name: string }[] = [];

@@ -14,6 +14,7 @@ import type { WorkflowActor } from "@/lib/workflow/actor";
 import { makeCreditCode } from "@/lib/validation/credit-code";
 import { makeIdNumber } from "@/lib/validation/id-card";
 import { HttpSession, baseUrl } from "./helpers";
+import { reviewedGraduate } from "../fixtures/graduate";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -72,26 +73,16 @@ export async function createProofWorld(prisma: Db, opts: { studentsPerCollege?: 
         const idNumber = makeIdNumber("230103", new Date(Date.UTC(2003, randomInt(12), 1 + randomInt(28))), randomInt(499), gender);
         try {
           const student = await prisma.student.create({
-            data: {
+            data: reviewedGraduate({
               userId: user.id,
               studentNo,
               name,
               gender,
-              ethnicityCode: "01",
-              politicalCode: "03",
-              trainingMode: "1",
-              educationCode: "31",
-              schoolingYears: 4,
-              graduationMonth: "202706",
-              graduationYear: 2027,
               collegeId: college.id,
               majorId: major.id,
               idNumber,
-              originProvince: "23",
-              originCity: "2301",
               homeAddress: "黑龙江省哈尔滨市南岗区学府路1号",
-              sourceStatus: "APPROVED",
-            },
+            }),
           });
           students.push({ ...account(user), studentId: student.id, studentNo, idNumber, collegeIndex: c });
           break;
