@@ -1,8 +1,9 @@
-// npm run bench:sweep — 100,000 overdue agreements confirmed by ONE autoConfirmDue, against
+// npm run bench:sweep — 100,000 overdue agreements confirmed by ONE autoConfirmDue (the median
+// of BENCH_ROUNDS=3 rounds, each on 100,000 fresh overdue agreements: the machine is noisy), against
 // the one-by-one way (autoConfirmOne per agreement, i.e. runTransition each) measured in the
 // same run on 10,000 fresh overdue agreements. Uses its own throw-away database on
 // TEST_DATABASE_URL's server (default postgresql://postgres@127.0.0.1:5432/postgres).
-// BENCH_N / BENCH_LOOP_N change the sizes; BENCH_KEEP_DB=1 keeps the database and
+// BENCH_N / BENCH_LOOP_N / BENCH_ROUNDS change the sizes; BENCH_KEEP_DB=1 keeps the database and
 // BENCH_PREPARE_ONLY=1 stops before the sweep (for EXPLAIN ANALYZE by hand).
 // Last line: BENCH sweep n=100000 ms=<ours> loop_n=<n> loop_ms=<loop>
 import { Client } from "pg";
@@ -12,6 +13,7 @@ import { autoConfirmDue, autoConfirmOne } from "../lib/workflow/actions/auto-con
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const LOOP_N = Number(process.env.BENCH_LOOP_N ?? 10_000);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const COLLEGES = 20;
 const EMPLOYERS = 200;
 
@@ -79,34 +81,49 @@ async function main() {
   const db = createPrisma(url, 4);
   try {
     await migrate(url);
-    console.log(`[bench] 准备 ${N} 份逾期待确认协议…`);
-    let t = Date.now();
-    await withClient(url, async (c) => {
-      await seedUniversity(c);
-      await insertOverdue(c, 0, N);
-    });
-    console.log(`[bench] 准备完成 ${Date.now() - t} ms`);
-
+    await withClient(url, seedUniversity);
     await db.$queryRawUnsafe("SELECT 1"); // open the pool before timing
-    if (process.env.BENCH_PREPARE_ONLY === "1") return;
-    t = performance.now();
-    const sweep = await autoConfirmDue(new Date(), db);
-    const sweepMs = Math.round(performance.now() - t);
-    if (sweep.confirmed !== N) throw new Error(`sweep confirmed ${sweep.confirmed}, expected ${N}`);
-    const [check] = await db.$queryRawUnsafe<{ events: number; notes: number; mails: number; left: number }[]>(`
+    const counts = async () =>
+      (
+        await db.$queryRawUnsafe<{ events: number; digests: number; notes: number; mails: number; left: number }[]>(`
       SELECT (SELECT count(*) FROM "AgreementEvent" WHERE action = 'autoConfirm')::int AS events,
+             (SELECT count(*) FROM "Notification" WHERE kind = 'agreement.waiting_review_digest')::int AS digests,
              (SELECT count(*) FROM "Notification")::int AS notes,
              (SELECT count(*) FROM "OutboxEmail")::int AS mails,
-             (SELECT count(*) FROM "Agreement" WHERE status = 'PENDING_STUDENT_CONFIRM')::int AS left`);
-    if (check.events !== N || check.notes !== 2 * N || check.mails !== 2 * N || check.left !== 0) {
-      throw new Error(`unexpected result of the sweep: ${JSON.stringify(check)}`);
+             (SELECT count(*) FROM "Agreement" WHERE status = 'PENDING_STUDENT_CONFIRM')::int AS left`)
+      )[0];
+    // The machine is noisy: ROUNDS sweeps, each of N fresh overdue agreements; the median counts.
+    const sweepRuns: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      console.log(`[bench] 第 ${round + 1}/${ROUNDS} 轮：准备 ${N} 份逾期待确认协议…`);
+      let t = Date.now();
+      await withClient(url, (c) => insertOverdue(c, round * N, N));
+      console.log(`[bench] 准备完成 ${Date.now() - t} ms`);
+      if (process.env.BENCH_PREPARE_ONLY === "1") return;
+      const before = await counts();
+      t = performance.now();
+      const sweep = await autoConfirmDue(new Date(), db);
+      const sweepMs = Math.round(performance.now() - t);
+      if (sweep.confirmed !== N) throw new Error(`sweep confirmed ${sweep.confirmed}, expected ${N}`);
+      const after = await counts();
+      const check = { events: after.events - before.events, digests: after.digests - before.digests, notes: after.notes - before.notes, mails: after.mails - before.mails, left: after.left };
+      // each 学院's counselor gets one digest (in-app and e-mail) per statement of the sweep
+      const statements = Math.ceil(N / (Number(process.env.WQ_SWEEP_BATCH) || 25_000)) + 2;
+      const digestsOk = check.digests >= COLLEGES && check.digests <= COLLEGES * statements;
+      if (check.events !== N || check.left !== 0 || !digestsOk || check.notes !== check.digests || check.mails !== check.digests) {
+        throw new Error(`unexpected result of the sweep: ${JSON.stringify(check)}`);
+      }
+      console.log(`[bench] 集合式扫描: ${N} 份 ${sweepMs} ms（审计事件 ${check.events}，辅导员汇总通知 ${check.digests}，邮件 ${check.mails}）`);
+      sweepRuns.push(sweepMs);
     }
-    console.log(`[bench] 集合式扫描: ${N} 份 ${sweepMs} ms（审计事件 ${check.events}，站内通知 ${check.notes}，邮件 ${check.mails}）`);
+    const sorted = [...sweepRuns].sort((x, y) => x - y);
+    const sweepMs = sorted[Math.floor(sorted.length / 2)];
+    console.log(`[bench] 集合式扫描 ${ROUNDS} 轮: ${sweepRuns.join(" / ")} ms，中位数 ${sweepMs} ms`);
 
     console.log(`[bench] 准备 ${LOOP_N} 份新的逾期协议，逐份确认…`);
-    await withClient(url, (c) => insertOverdue(c, N, LOOP_N));
+    await withClient(url, (c) => insertOverdue(c, ROUNDS * N, LOOP_N));
     const rows = await db.agreement.findMany({ where: { status: "PENDING_STUDENT_CONFIRM" }, select: { id: true, version: true } });
-    t = performance.now();
+    const t = performance.now();
     let confirmed = 0;
     const now = new Date();
     for (const row of rows) {

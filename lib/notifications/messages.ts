@@ -21,7 +21,13 @@ export type Message = { kind: string; audience: Audience; title: string; body: s
 /** Something that notifies: a workflow transition, or the 24-hour reminder before auto-confirmation. */
 export type NotifyEvent = WorkflowAction | "dueSoon";
 
-type Template = { kind: string; audience: Audience; title: string; body: (c: MessageContext) => string; link: (c: MessageContext) => string };
+type Template = {
+  kind: string;
+  audience: Audience;
+  title: string;
+  body: (c: MessageContext) => string;
+  link: (c: MessageContext) => string;
+};
 
 const who = (c: MessageContext) => `${c.studentName}（${c.studentNo}）`;
 const studentAgreement = () => "/student/agreement";
@@ -81,13 +87,9 @@ const TEMPLATES: Record<NotifyEvent, readonly Template[]> = {
       body: (c) => `${who(c)}与${c.employerName}的就业协议已由系统自动确认，待学院审核。`,
       link: (c) => `/counselor/review/${c.agreementId}`,
     },
-    {
-      kind: "agreement.auto_confirmed",
-      audience: "student",
-      title: "系统已自动确认签约信息",
-      body: (c) => `${c.employerName}签约后您未在规定期限内复核确认，系统已自动确认，协议已提交学院审核。`,
-      link: studentAgreement,
-    },
+    // Not the student: nothing is asked of them now, and they were told 24 hours before
+    // (dueSoon, in-app and e-mail) that this would happen; the timeline shows it, and
+    // their next message is the approval.
   ],
   approve: [
     {
@@ -131,6 +133,44 @@ export function messagesFor(event: NotifyEvent, c: MessageContext): Message[] {
   return TEMPLATES[event].map((t) => ({ kind: t.kind, audience: t.audience, title: t.title, body: t.body(c), link: t.link(c) }));
 }
 
+// ---- digests: many agreements of one 学院 at once -----------------------------------------
+
+/** What a digest mentions: how many agreements, and the first few students (already listed). */
+export type DigestContext = { count: string; students: string };
+
+type DigestTemplate = { kind: string; audience: Audience; title: (d: DigestContext) => string; body: (d: DigestContext) => string; link: string };
+
+/**
+ * When one pass moves many agreements at once (the auto-confirm sweep), an audience named
+ * here gets ONE message per pass instead of one per agreement: a counselor whose 学院 had
+ * 40 agreements confirmed overnight gets one e-mail saying so, with a link to the review
+ * list, not 40. A single transition (the per-signing job) still sends the message above.
+ */
+const DIGESTS: Partial<Record<NotifyEvent, DigestTemplate>> = {
+  autoConfirm: {
+    kind: "agreement.waiting_review_digest",
+    audience: "college",
+    title: (d) => `新的网上签约待审核（${d.count} 份）`,
+    body: (d) => `系统自动确认了 ${d.count} 份就业协议（${d.students}），待学院审核。`,
+    link: "/counselor/review",
+  },
+};
+
+/** The audience a digest replaces for this event, if any. */
+export function digestAudience(event: NotifyEvent): Audience | null {
+  return DIGESTS[event]?.audience ?? null;
+}
+
+export function digestFor(event: NotifyEvent, d: DigestContext): Message | null {
+  const t = DIGESTS[event];
+  return t ? { kind: t.kind, audience: t.audience, title: t.title(d), body: t.body(d), link: t.link } : null;
+}
+
+/** A digest's dedupe key: the first agreement (by id) it covers, which no other pass can cover. */
+export function digestKey(event: NotifyEvent, firstAgreementId: string): string {
+  return `${event}:digest:${firstAgreementId}`;
+}
+
 /**
  * One notification per (user, key): a transition is keyed by the version it produced, the
  * reminder by the signing it reminds of. A retried or repeated writer inserts nothing new.
@@ -156,11 +196,14 @@ export const SQL_CONTEXT_ORDER = ["agreementId", "studentName", "studentNo", "em
  * Turns a rendering function into a PostgreSQL format() template: render with sentinels,
  * escape every literal %, then put %N$s where each value goes.
  */
-export function toFormatTemplate(render: (c: MessageContext) => string): string {
+export function toFormatTemplate<C extends Record<string, string> = MessageContext>(
+  render: (c: C) => string,
+  order: readonly (keyof C & string)[] = SQL_CONTEXT_ORDER as unknown as readonly (keyof C & string)[],
+): string {
   const sentinel = (i: number) => `\u0000${i}\u0000`;
-  const probe = Object.fromEntries(SQL_CONTEXT_ORDER.map((key, i) => [key, sentinel(i)])) as MessageContext;
+  const probe = Object.fromEntries(order.map((key, i) => [key, sentinel(i)])) as C;
   let template = render(probe).replaceAll("%", "%%");
-  SQL_CONTEXT_ORDER.forEach((_, i) => {
+  order.forEach((_, i) => {
     template = template.replaceAll(sentinel(i), `%${i + 1}$s`);
   });
   return template;
@@ -186,4 +229,27 @@ export function sqlMessagesFor(event: NotifyEvent): SqlMessage[] {
       text: toFormatTemplate(render("text")),
     };
   });
+}
+
+/** The order of format()'s arguments of a digest. */
+export const SQL_DIGEST_ORDER = ["count", "students"] as const satisfies readonly (keyof DigestContext)[];
+
+/** An event's digest as format() templates, or null when it has none. */
+export function sqlDigestFor(event: NotifyEvent): SqlMessage | null {
+  const t = DIGESTS[event];
+  if (!t) return null;
+  const render = (field: "title" | "body" | "subject" | "text") => (d: DigestContext) => {
+    const m = { title: t.title(d), body: t.body(d) };
+    return field === "subject" || field === "text" ? emailOf(m)[field] : m[field];
+  };
+  const template = (field: "title" | "body" | "subject" | "text") => toFormatTemplate<DigestContext>(render(field), SQL_DIGEST_ORDER);
+  return {
+    kind: t.kind,
+    audience: t.audience,
+    title: template("title"),
+    body: template("body"),
+    link: toFormatTemplate<DigestContext>(() => t.link, SQL_DIGEST_ORDER),
+    subject: template("subject"),
+    text: template("text"),
+  };
 }

@@ -2,7 +2,7 @@
 // statement (the auto-confirm sweep, the due-soon reminder) appends to its own WITH list.
 // Same wording (messages.ts, rendered by PostgreSQL's format()), same recipients and the
 // same dedupe keys as fan-out.ts writes for one transition.
-import { sqlMessagesFor, type Audience, type NotifyEvent } from "./messages";
+import { digestKey, sqlDigestFor, sqlMessagesFor, type Audience, type NotifyEvent, type SqlMessage } from "./messages";
 
 /** A SQL string literal (standard_conforming_strings is on in every supported PostgreSQL). */
 export function sqlLiteral(text: string): string {
@@ -31,7 +31,15 @@ export type FanOutOptions = {
    * off, and a duplicate would be an error, not something to hide.
    */
   skipDuplicates?: boolean;
+  /**
+   * Many agreements move at once: the audience of the event's digest (messages.ts) gets one
+   * message per pass and 学院 instead of one per agreement.
+   */
+  digest?: boolean;
 };
+
+/** How many students a digest names before "等". */
+export const DIGEST_NAMES = 3;
 
 /**
  * CTEs inserting the in-app notifications and outbox e-mails of `event` for every row of
@@ -49,32 +57,56 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
     JOIN "Student" s ON s.id = c."studentId"
     JOIN "Employer" e ON e.id = c."employerId"
   )`;
-  return [
-    ctx,
-    ...sqlMessagesFor(event).flatMap((m, i) => {
-      // format()'s arguments in SQL_CONTEXT_ORDER: agreementId, studentName, studentNo, employerName, reason
-      const fmt = (template: string) => `format(${sqlLiteral(template)}, c.id::text, c.student_name, c.student_no, c.employer_name, '')`;
-      const rendered = `${prefix}_m${i} AS MATERIALIZED (
+  const digest = options.digest ? sqlDigestFor(event) : null;
+  const conflict = (target: string) => (options.skipDuplicates ? `ON CONFLICT (${target}) DO NOTHING` : "");
+  // the inserts of one rendered message family `${prefix}_${name}`: in-app, then e-mail
+  const inserts = (name: string, m: SqlMessage, agreementId: string) => {
+    const notifications = `${prefix}_n${name} AS (
+    INSERT INTO "Notification" ("userId", "agreementId", kind, title, body, link, "dedupeKey", "createdAt")
+    SELECT r_user, ${agreementId}, ${sqlLiteral(m.kind)}, title, body, link, key, ${at} FROM ${prefix}_m${name}
+    ${conflict(`"userId", "dedupeKey"`)}
+    RETURNING 1
+  )`;
+    const emails = `${prefix}_e${name} AS (
+    INSERT INTO "OutboxEmail" ("to", subject, text, "dedupeKey", "createdAt")
+    SELECT r_email, subject, text, key || ':' || r_user::text, ${at} FROM ${prefix}_m${name}
+    WHERE coalesce(r_email, '') <> ''
+    ${conflict(`"dedupeKey"`)}
+    RETURNING 1
+  )`;
+    return [notifications, emails];
+  };
+  const perAgreement = sqlMessagesFor(event).flatMap((m, i) => {
+    if (digest && m.audience === digest.audience) return [];
+    // format()'s arguments in SQL_CONTEXT_ORDER: agreementId, studentName, studentNo, employerName, reason
+    const fmt = (template: string) => `format(${sqlLiteral(template)}, c.id::text, c.student_name, c.student_no, c.employer_name, '')`;
+    const rendered = `${prefix}_m${i} AS MATERIALIZED (
     SELECT c.id, r.r_user, r.r_email, ${key} AS key, ${fmt(m.title)} AS title, ${fmt(m.body)} AS body, ${fmt(m.link)} AS link,
       ${fmt(m.subject)} AS subject, ${fmt(m.text)} AS text
     FROM ${prefix}_ctx c ${RECIPIENTS[m.audience]}
   )`;
-      const notifications = `${prefix}_n${i} AS (
-    INSERT INTO "Notification" ("userId", "agreementId", kind, title, body, link, "dedupeKey", "createdAt")
-    SELECT r_user, id, ${sqlLiteral(m.kind)}, title, body, link, key, ${at} FROM ${prefix}_m${i}
-    ${options.skipDuplicates ? `ON CONFLICT ("userId", "dedupeKey") DO NOTHING` : ""}
-    RETURNING 1
+    return [rendered, ...inserts(String(i), m, "id")];
+  });
+  if (!digest) return [ctx, ...perAgreement];
+  if (digest.audience !== "college") throw new Error(`a digest goes to a 学院's counselors, not to ${digest.audience}`);
+  // one row per 学院 of this pass: how many, and a few of its students (only those few are
+  // looked up: a pass may hold 25,000 agreements)
+  const groups = `${prefix}_dg AS MATERIALIZED (
+    SELECT c."collegeId", count(*)::text AS n, min(c.id::text) AS first_id,
+      array_to_string((array_agg(c.student_name || '（' || c.student_no || '）' ORDER BY c.student_no))[1:${DIGEST_NAMES}], '、')
+        || CASE WHEN count(*) > ${DIGEST_NAMES} THEN '等' ELSE '' END AS students
+    FROM ${prefix}_ctx c GROUP BY c."collegeId"
   )`;
-      const emails = `${prefix}_e${i} AS (
-    INSERT INTO "OutboxEmail" ("to", subject, text, "dedupeKey", "createdAt")
-    SELECT r_email, subject, text, key || ':' || r_user::text, ${at} FROM ${prefix}_m${i}
-    WHERE coalesce(r_email, '') <> ''
-    ${options.skipDuplicates ? `ON CONFLICT ("dedupeKey") DO NOTHING` : ""}
-    RETURNING 1
+  // format()'s arguments in SQL_DIGEST_ORDER: count, students
+  const fmt = (template: string) => `format(${sqlLiteral(template)}, c.n, c.students)`;
+  const keyPrefix = digestKey(event, "");
+  const rendered = `${prefix}_mdigest AS MATERIALIZED (
+    SELECT r.r_user, r.r_email, ${sqlLiteral(keyPrefix)} || c.first_id AS key, ${fmt(digest.title)} AS title, ${fmt(digest.body)} AS body,
+      ${fmt(digest.link)} AS link, ${fmt(digest.subject)} AS subject, ${fmt(digest.text)} AS text
+    FROM ${prefix}_dg c ${RECIPIENTS.college}
   )`;
-      return [rendered, notifications, emails];
-    }),
-  ];
+  // the per-agreement context only when some audience still gets one message per agreement
+  return [ctx, ...perAgreement, groups, rendered, ...inserts("digest", digest, "NULL::uuid")];
 }
 
 /** The names of the notification CTEs fanOutCtes made, to count what was inserted. */

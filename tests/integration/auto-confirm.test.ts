@@ -1,7 +1,7 @@
 // 系统自动确认 on PostgreSQL: exactly once, never early, safe against a racing 复核确认, and
 // notifying only the right people.
 import type { Db } from "@/lib/db/client";
-import { emailKey, emailOf, messagesFor, notificationKey } from "@/lib/notifications/messages";
+import { digestFor, emailKey, emailOf, messagesFor, notificationKey } from "@/lib/notifications/messages";
 import { autoConfirmDue, autoConfirmOne, confirmAsStudent, confirmIfOverdue, takeBackForResign, TRANSITIONS } from "@/lib/workflow";
 import { seedDemo } from "@/prisma/seed-data";
 import { getTestPrisma } from "../setup/db";
@@ -90,35 +90,63 @@ describe("autoConfirmDue (the sweep)", () => {
     expect(atDeadline.ids).toContain(first.agreementId);
   });
 
-  it("notifies the student and the counselors of that 学院 only, with the shared wording", async () => {
-    const a = overdue[0];
-    const version = a.version + 1;
-    const key = notificationKey("autoConfirm", a.agreementId, version);
+  it("tells the counselors of each 学院 once per pass (a digest), and nobody else", async () => {
+    // the five overdue agreements were confirmed by the concurrent sweeps of the first test
+    const digests = await prisma.notification.findMany({ where: { kind: "agreement.waiting_review_digest" }, include: { user: true } });
+    expect(digests.length).toBeGreaterThan(0);
+    expect(digests.every((n) => n.user.role === "COUNSELOR" && n.agreementId === null)).toBe(true);
+    // no per-agreement message for a confirmed agreement: not to the counselors, not to the student
+    for (const a of overdue) {
+      expect(await prisma.notification.count({ where: { dedupeKey: notificationKey("autoConfirm", a.agreementId, a.version + 1) } })).toBe(0);
+    }
+    // every counselor of a 学院 learned of exactly the agreements the sweeps confirmed there
+    // (so far in this file only sweeps have confirmed): the digests' counts add up
+    const colleges = [...new Set(overdue.map((a) => a.collegeId))];
+    for (const collegeId of colleges) {
+      const counselors = await prisma.user.findMany({ where: { role: "COUNSELOR", collegeId, active: true } });
+      expect(counselors.length).toBeGreaterThan(0);
+      const confirmedHere = await prisma.agreementEvent.count({ where: { action: "autoConfirm", agreement: { collegeId } } });
+      expect(confirmedHere).toBeGreaterThanOrEqual(overdue.filter((a) => a.collegeId === collegeId).length);
+      for (const counselor of counselors) {
+        const mine = digests.filter((n) => n.userId === counselor.id);
+        const counted = mine.reduce((sum, n) => sum + Number(/（(\d+) 份）/.exec(n.title)![1]), 0);
+        expect(counted).toBe(confirmedHere);
+        for (const n of mine) {
+          expect(n.link).toBe("/counselor/review");
+          const mail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(n.dedupeKey, counselor.id) } });
+          expect(mail).toMatchObject({ to: counselor.email, ...emailOf(n) });
+        }
+      }
+    }
+    // the wording is messages.ts's, with the students named
+    const one = overdue[0];
+    const student = await prisma.student.findFirstOrThrow({ where: { userId: one.studentUserId } });
+    const withOne = digests.find((n) => n.body.includes(student.studentNo))!;
+    const count = /（(\d+) 份）/.exec(withOne.title)![1];
+    const students = withOne.body.slice(withOne.body.indexOf("份就业协议（") + "份就业协议（".length, withOne.body.lastIndexOf("），待学院审核。"));
+    expect(digestFor("autoConfirm", { count, students })).toMatchObject({ kind: withOne.kind, title: withOne.title, body: withOne.body, link: withOne.link });
+    expect(withOne.body).toContain(`${student.name}（${student.studentNo}）`);
+  });
+
+  it("a single confirmation (the per-signing job) tells the counselors about that agreement", async () => {
+    const [a] = await makePendingConfirm(prisma, 1);
+    await makeOverdue(prisma, [a.agreementId]);
+    expect(await autoConfirmOne(a.agreementId, a.version)).toEqual({ outcome: "confirmed", version: a.version + 1 });
+    const key = notificationKey("autoConfirm", a.agreementId, a.version + 1);
     const notes = await prisma.notification.findMany({ where: { dedupeKey: key }, include: { user: true } });
     const counselors = await prisma.user.findMany({ where: { role: "COUNSELOR", collegeId: a.collegeId, active: true } });
-    expect(counselors.length).toBeGreaterThan(0);
-    expect(notes.map((n) => n.userId).sort()).toEqual([a.studentUserId, ...counselors.map((c) => c.id)].sort());
-    expect(notes.every((n) => n.user.role === "STUDENT" || n.user.collegeId === a.collegeId)).toBe(true);
-
+    expect(notes.map((n) => n.userId).sort()).toEqual(counselors.map((c) => c.id).sort());
     const agreement = await prisma.agreement.findUniqueOrThrow({ where: { id: a.agreementId }, include: { student: true, employer: true } });
-    const expected = messagesFor("autoConfirm", {
+    const [expected] = messagesFor("autoConfirm", {
       agreementId: a.agreementId,
       studentName: agreement.student.name,
       studentNo: agreement.student.studentNo,
       employerName: agreement.employer.name,
       reason: "",
     });
-    const forStudent = notes.find((n) => n.userId === a.studentUserId)!;
-    const forCounselor = notes.find((n) => n.userId === counselors[0].id)!;
-    const studentMessage = expected.find((m) => m.audience === "student")!;
-    const collegeMessage = expected.find((m) => m.audience === "college")!;
-    expect(forStudent).toMatchObject({ kind: studentMessage.kind, title: studentMessage.title, body: studentMessage.body, link: studentMessage.link });
-    expect(forCounselor).toMatchObject({ kind: collegeMessage.kind, title: collegeMessage.title, body: collegeMessage.body, link: collegeMessage.link });
-
-    const mail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(key, a.studentUserId) } });
-    expect(mail).toMatchObject({ to: a.studentEmail, ...emailOf(studentMessage) });
-    const counselorMail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(key, counselors[0].id) } });
-    expect(counselorMail.to).toBe(counselors[0].email);
+    expect(notes[0]).toMatchObject({ kind: expected.kind, title: expected.title, body: expected.body, link: expected.link });
+    const mail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(key, counselors[0].id) } });
+    expect(mail).toMatchObject({ to: counselors[0].email, ...emailOf(expected) });
   });
 
   it("does not notify again when the sweep runs again", async () => {

@@ -1,5 +1,18 @@
 // The one definition of notification wording, and its SQL rendering used by the sweep.
-import { emailKey, messagesFor, notificationKey, SQL_CONTEXT_ORDER, toFormatTemplate, type MessageContext } from "@/lib/notifications/messages";
+import {
+  digestAudience,
+  digestFor,
+  digestKey,
+  emailKey,
+  emailOf,
+  messagesFor,
+  notificationKey,
+  SQL_CONTEXT_ORDER,
+  SQL_DIGEST_ORDER,
+  sqlDigestFor,
+  toFormatTemplate,
+  type MessageContext,
+} from "@/lib/notifications/messages";
 import { eventsFor } from "@/jobs/emit";
 import type { TransitionRecord } from "@/lib/workflow/engine";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/transitions";
@@ -32,17 +45,36 @@ describe("notification messages", () => {
     }
   });
 
-  it("tells the next actor of every transition but the draft, and both student and 学院 on auto-confirmation", () => {
+  it("tells the next actor of every transition but the draft (the 学院, not the student, on auto-confirmation)", () => {
     const audiences = (action: Parameters<typeof messagesFor>[0]) => messagesFor(action, ctx).map((m) => m.audience).sort();
     expect(audiences("saveDraft")).toEqual([]);
     expect(audiences("submit")).toEqual(["employer"]);
     expect(audiences("sign")).toEqual(["student"]);
     expect(audiences("returnByEmployer")).toEqual(["student"]);
     expect(audiences("confirm")).toEqual(["college"]);
-    expect(audiences("autoConfirm")).toEqual(["college", "student"]);
+    expect(audiences("autoConfirm")).toEqual(["college"]);
     expect(audiences("approve")).toEqual(["student"]);
     expect(audiences("dueSoon")).toEqual(["student"]);
     expect(messagesFor("returnByCollege", ctx)[0].body).toContain(ctx.reason);
+  });
+
+  it("sums up a pass of auto-confirmations for the 学院 in one digest, rendered the same in SQL", () => {
+    expect(digestAudience("autoConfirm")).toBe("college");
+    expect(digestAudience("confirm")).toBeNull();
+    expect(digestFor("confirm", { count: "1", students: "x" })).toBeNull();
+    const d = { count: "42", students: "李明轩（2022010101）、王%芳（2022010102）等" };
+    const digest = digestFor("autoConfirm", d)!;
+    expect(digest).toMatchObject({ audience: "college", link: "/counselor/review" });
+    expect(digest.title).toContain("42");
+    expect(digest.body).toContain(d.students);
+    const sql = sqlDigestFor("autoConfirm")!;
+    const args = SQL_DIGEST_ORDER.map((k) => d[k]);
+    expect(pgFormat(sql.title, args)).toBe(digest.title);
+    expect(pgFormat(sql.body, args)).toBe(digest.body);
+    expect(pgFormat(sql.link, args)).toBe(digest.link);
+    expect(pgFormat(sql.subject, args)).toBe(emailOf(digest).subject);
+    expect(pgFormat(sql.text, args)).toBe(emailOf(digest).text);
+    expect(digestKey("autoConfirm", "a")).not.toBe(notificationKey("autoConfirm", "a", 1));
   });
 
   it("keys a transition by its version and the reminder by the signing it reminds of", () => {
