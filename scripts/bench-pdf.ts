@@ -1,6 +1,9 @@
 // npm run bench:pdf — one run, one document, one machine:
 //  (a) floor:        page.pdf() alone on a page that already has the agreement loaded
-//                    (front + back, the two pages of one agreement)
+//                    (front + back, the two pages of one agreement), with the PDF options
+//                    ours prints with (PDF_OPTIONS), so all three make the same document
+// Runs with NODE_ENV=production, as the server does (React's development build renders the
+// template ~5x slower).
 //  (b) naive:        launch Chromium, open a page, load template + fonts, pdf, close — per PDF
 //  (c) warm:         ours (lib/pdf), sequential, a different agreement each time (no cache)
 //  (d) concurrent4:  ours, 4 requests at once; wall time of the batch / 4 per document
@@ -15,7 +18,7 @@ import { documentBody, renderAgreementPdf, type AgreementPdfInput } from "@/lib/
 import { PdfCache } from "@/lib/pdf/cache";
 import { CHROMIUM_ARGS, resolveChromiumPath } from "@/lib/pdf/chromium";
 import { fontFaceCss } from "@/lib/pdf/fonts";
-import { PdfRenderer } from "@/lib/pdf/renderer";
+import { PDF_OPTIONS, PdfRenderer } from "@/lib/pdf/renderer";
 import { SAMPLE_SHEET } from "@/lib/pdf/sample";
 import { shellHtml } from "@/lib/pdf/template";
 import { DEMO_SCHOOL_NAME, DEMO_TERMS_V1 } from "@/prisma/seed-data";
@@ -61,7 +64,7 @@ async function main() {
   await page.evaluate((html) => (window as unknown as { wqFill(h: string): Promise<number> }).wqFill(html), body);
   const floorRuns: number[] = [];
   for (let i = 0; i < 20; i++) {
-    const ms = await time(() => page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, pageRanges: "1-2" }));
+    const ms = await time(() => page.pdf({ ...PDF_OPTIONS, pageRanges: "1-2" }));
     if (i >= 3) floorRuns.push(ms);
   }
   await browser.close();
@@ -77,7 +80,7 @@ async function main() {
         const p = await b.newPage();
         await p.goto(pathToFileURL(fullFile).href, { waitUntil: "load" });
         await p.evaluate(() => document.fonts.ready);
-        await p.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, pageRanges: "1-2" });
+        await p.pdf({ ...PDF_OPTIONS, pageRanges: "1-2" });
         await b.close();
       }),
     );

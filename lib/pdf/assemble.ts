@@ -1,20 +1,54 @@
-// 一式三份 without rendering three times: the rendered front and back become Form XObjects
-// drawn on every copy's pages (shared, so the file does not triple), and each copy gets
-// its marker (第一份 毕业生执 …) cut from its rendered marker page. Text stays text, so
-// the PDF remains searchable. The viewer is asked for duplex, flipping on the long edge.
-import { Duplex, PDFDocument, PDFName, PrintScaling } from "pdf-lib";
+// 一式三份 without rendering three times: the first copy IS the rendered front and back;
+// every further copy is a new page object pointing at the very same content streams and
+// fonts (nothing is decoded, re-encoded or duplicated, so the file does not triple and
+// assembling costs milliseconds). Each copy gets its marker (第一份 毕业生执 …), cut from the
+// rendered marker page and drawn over its pages. Text stays text, so the PDF remains
+// searchable. The viewer is asked for duplex, flipping on the long edge.
+import { Duplex, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PrintScaling, type PDFPage, type PDFRef } from "pdf-lib";
 import { A4, MARKER } from "./template";
 
 const PT_PER_MM = 72 / 25.4;
 const mm = (v: number) => v * PT_PER_MM;
+// The whole document in one go: the default parses and writes 50-100 objects per event-loop
+// tick, which for a few hundred objects is mostly waiting for timers.
+const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+
+// The marker PDF is the same for every agreement (rendered once per renderer and count):
+// parse it once too.
+const parsedMarkers = new WeakMap<Uint8Array, Promise<PDFDocument>>();
+function markerDocument(markerPdf: Uint8Array): Promise<PDFDocument> {
+  let parsed = parsedMarkers.get(markerPdf);
+  if (!parsed) parsedMarkers.set(markerPdf, (parsed = PDFDocument.load(markerPdf, LOAD)));
+  return parsed;
+}
+
+type Side = { page: PDFPage; contents: PDFRef[]; resources: PDFDict };
+
+/** What a rendered page shows, taken before any marker is drawn on it. */
+function sideOf(page: PDFPage): Side {
+  // Chromium's page is A4 to its own rounding (594.96 × 841.92 pt); the sheet is exactly A4
+  page.setMediaBox(0, 0, mm(A4.widthMm), mm(A4.heightMm));
+  page.node.normalize(); // Contents as an array wrapped in q … Q, own Resources with Font and XObject
+  return { page, contents: (page.node.Contents() as PDFArray).asArray() as PDFRef[], resources: page.node.Resources() as PDFDict };
+}
+
+/** A new page at the end of `doc` showing what `side` shows: same content streams, same fonts. */
+function shareSide(doc: PDFDocument, side: Side): PDFPage {
+  const copy = doc.addPage([side.page.getWidth(), side.page.getHeight()]);
+  copy.node.set(PDFName.of("MediaBox"), side.page.node.MediaBox());
+  copy.node.set(PDFName.of("Contents"), doc.context.obj(side.contents));
+  // fonts and images shared; a dictionary of its own for the XObjects, to which the marker is added
+  const own = side.resources.clone(doc.context);
+  own.set(PDFName.of("XObject"), side.resources.lookup(PDFName.of("XObject"), PDFDict).clone(doc.context));
+  copy.node.set(PDFName.of("Resources"), own);
+  return copy;
+}
 
 export async function assembleCopies(rendered: Uint8Array, markerPdf: Uint8Array, copies: number, title: string): Promise<Uint8Array> {
-  const source = await PDFDocument.load(rendered, { updateMetadata: false });
-  const markerSource = await PDFDocument.load(markerPdf, { updateMetadata: false });
-  if (source.getPageCount() !== 2) throw new Error(`协议书模板应渲染 2 页，实际 ${source.getPageCount()} 页`);
+  const [out, markerSource] = await Promise.all([PDFDocument.load(rendered, LOAD), markerDocument(markerPdf)]);
+  if (out.getPageCount() !== 2) throw new Error(`协议书模板应渲染 2 页，实际 ${out.getPageCount()} 页`);
   if (markerSource.getPageCount() < copies) throw new Error(`份数标记只有 ${markerSource.getPageCount()} 页，需要 ${copies} 页`);
-  const out = await PDFDocument.create({ updateMetadata: false });
-  const [front, back] = await out.embedPages([source.getPage(0), source.getPage(1)]);
+  const [front, back] = out.getPages().map(sideOf);
   const markerPages = markerSource.getPages().slice(0, copies);
   const markers = await out.embedPages(
     markerPages,
@@ -25,14 +59,12 @@ export async function assembleCopies(rendered: Uint8Array, markerPdf: Uint8Array
       bottom: page.getHeight() - mm(MARKER.heightMm),
     })),
   );
-  const width = mm(A4.widthMm);
-  const pageHeight = mm(A4.heightMm);
-  const markerAt = { x: width - mm(MARKER.rightMm + MARKER.widthMm), y: pageHeight - mm(MARKER.topMm + MARKER.heightMm) };
   for (let i = 0; i < copies; i++) {
-    for (const side of [front, back]) {
-      const page = out.addPage([width, pageHeight]);
-      page.drawPage(side, { x: 0, y: 0, width, height: pageHeight });
-      page.drawPage(markers[i], { x: markerAt.x, y: markerAt.y, width: mm(MARKER.widthMm), height: mm(MARKER.heightMm) });
+    // the first copy is the rendered pair itself; the others share its streams
+    const pages = i === 0 ? [front.page, back.page] : [shareSide(out, front), shareSide(out, back)];
+    for (const page of pages) {
+      const at = { x: page.getWidth() - mm(MARKER.rightMm + MARKER.widthMm), y: page.getHeight() - mm(MARKER.topMm + MARKER.heightMm) };
+      page.drawPage(markers[i], { ...at, width: mm(MARKER.widthMm), height: mm(MARKER.heightMm) });
     }
   }
   out.setTitle(title);
@@ -50,5 +82,5 @@ export async function assembleCopies(rendered: Uint8Array, markerPdf: Uint8Array
   prefs.setNumCopies(1); // one print is already 一式三份: do not print more
   prefs.setPrintScaling(PrintScaling.None); // A4 at 100%, so the front and back line up
   out.catalog.set(PDFName.of("PageLayout"), PDFName.of("SinglePage"));
-  return out.save({ useObjectStreams: false });
+  return out.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

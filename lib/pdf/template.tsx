@@ -4,7 +4,7 @@
 // Rendered to static HTML with React, so every value is escaped.
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { ReactElement } from "react";
+import type { ReactElement, ReactNode } from "react";
 import { AgreementSheet } from "@/components/agreement/agreement-sheet";
 import { AGREEMENT_SHEET_CSS } from "@/components/agreement/agreement-sheet-css";
 import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
@@ -26,7 +26,7 @@ function renderToStaticMarkup(element: ReactElement): string {
 }
 
 /** Bump when the template changes: it is part of the cache key of every PDF. */
-export const TEMPLATE_VERSION = 6;
+export const TEMPLATE_VERSION = 7;
 
 export type AgreementDocument = {
   sheet: AgreementSheetData;
@@ -64,7 +64,7 @@ body{font-family:"Noto Serif SC",serif;color:#000;-webkit-print-color-adjust:exa
 .pg-head{height:${MARKER.heightMm + 2}mm;display:flex;justify-content:space-between;align-items:flex-start;font-size:10pt;flex:none}
 .pg-school{font-weight:700;letter-spacing:.1em;padding-top:1.5mm}
 .pg-slot{width:${MARKER.widthMm}mm;height:${MARKER.heightMm}mm}
-.pg-body{flex:1;min-height:0;overflow:hidden}
+.pg-body{flex:1;min-height:0;overflow:hidden;contain:strict}
 .pg-foot{flex:none;height:25mm;display:flex;align-items:center;gap:4mm;border-top:.3mm solid #000;margin-top:2mm;padding-top:2mm;font-size:8pt;line-height:1.5}
 .pg-qr{width:21mm;height:21mm;flex:none}
 .pg-qr svg{width:100%;height:100%;display:block}
@@ -99,16 +99,33 @@ function wqFit(box){
   for(var i=0;i<4;i++){ var mid=(lo+hi)/2; inner.style.fontSize=mid+'pt'; if(inner.scrollHeight<=box.clientHeight) lo=mid; else hi=mid; }
   inner.style.fontSize=lo+'pt';
 }
+// Refill by parts: an element with data-part whose HTML is what it was last time is kept as
+// it is, laid out and fitted already (the back page's terms are the same for every agreement
+// of a terms version); only the changed parts are replaced, laid out and fitted again.
 window.wqFill=async function(html){
-  document.body.innerHTML=html;
+  var tpl=document.createElement('template'); tpl.innerHTML=html;
+  var next=tpl.content.querySelectorAll('[data-part]'), cur=document.body.querySelectorAll('[data-part]');
+  var same=next.length>0&&next.length===cur.length;
+  for(var i=0;same&&i<next.length;i++) same=next[i].dataset.part===cur[i].dataset.part;
+  var changed=[];
+  if(!same){
+    document.body.replaceChildren(tpl.content);
+    changed=Array.prototype.slice.call(document.body.querySelectorAll('[data-part]'));
+    changed.forEach(function(el){ el.wqSrc=el.outerHTML; });
+  } else {
+    for(var j=0;j<next.length;j++){
+      var src=next[j].outerHTML;
+      if(cur[j].wqSrc===src) continue;
+      next[j].wqSrc=src; cur[j].replaceWith(next[j]); changed.push(next[j]);
+    }
+  }
   void document.body.offsetHeight; // lay out now, so the needed font chunks start loading
   await document.fonts.ready;
-  document.querySelectorAll('[data-fit-max]').forEach(wqFit);
+  changed.forEach(function(el){ if(el.hasAttribute('data-fit-max')) wqFit(el); });
   await document.fonts.ready;
   return document.querySelectorAll('.pg').length;
 };
 `;
-
 /** The page Chromium keeps loaded: styles and fonts once; documents are filled into its body. */
 export function shellHtml(fontCss: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>就业协议书</title>
@@ -116,10 +133,10 @@ export function shellHtml(fontCss: string): string {
 <script>${FIT_SCRIPT}</script></head><body></body></html>`;
 }
 
-function Footer({ doc, side }: { doc: AgreementDocument; side: string }) {
+function Footer({ doc, side, part }: { doc: AgreementDocument; side: string; part: string }) {
   const v = doc.verification;
   return (
-    <footer className="pg-foot">
+    <footer className="pg-foot" data-part={part}>
       {v ? <div className="pg-qr" dangerouslySetInnerHTML={{ __html: v.qrSvg }} /> : null}
       <div className="pg-foot-text">
         {v ? (
@@ -157,38 +174,43 @@ function TermsText({ content }: { content: string }) {
   );
 }
 
+/**
+ * One page. Its parts (data-part) are what the renderer's refill compares with the previous
+ * document: an unchanged part — the back page's terms, the school's name — is not laid out
+ * or fitted again.
+ */
+function Page({ doc, n, side, fit, children }: { doc: AgreementDocument; n: number; side: string; fit: { max: string; min: string }; children: ReactNode }) {
+  return (
+    <section className="pg">
+      <div className="pg-head" data-part={`h${n}`}>
+        <span className="pg-school">{doc.schoolName}</span>
+        <span className="pg-slot" />
+      </div>
+      {/* the fit script sizes the body's one child */}
+      <div className="pg-body" data-part={`b${n}`} data-fit-max={fit.max} data-fit-min={fit.min}>
+        {children}
+      </div>
+      <Footer doc={doc} side={side} part={`f${n}`} />
+      <div data-part={`m${n}`}>{doc.kind === "preview" ? <div className="pg-mark">样张</div> : null}</div>
+    </section>
+  );
+}
+
 function Document({ doc }: { doc: AgreementDocument }) {
-  const preview = doc.kind === "preview";
   return (
     <>
-      <section className="pg">
-        <div className="pg-head">
-          <span className="pg-school">{doc.schoolName}</span>
-          <span className="pg-slot" />
+      <Page doc={doc} n={1} side="第 1 页（正面）" fit={{ max: "10.5", min: "7" }}>
+        <div>
+          <AgreementSheet data={doc.sheet} variant="print" />
         </div>
-        <div className="pg-body" data-fit-max="10.5" data-fit-min="7">
-          <div>
-            <AgreementSheet data={doc.sheet} variant="print" />
-          </div>
+      </Page>
+      <Page doc={doc} n={2} side="第 2 页（背面）" fit={{ max: "10", min: "6.5" }}>
+        <div className="terms">
+          <h2 className="terms-title">协议条款</h2>
+          <p className="terms-version">{doc.terms.version ? `（第 ${doc.terms.version} 版条款）` : ""}</p>
+          <TermsText content={doc.terms.content} />
         </div>
-        <Footer doc={doc} side="第 1 页（正面）" />
-        {preview ? <div className="pg-mark">样张</div> : null}
-      </section>
-      <section className="pg">
-        <div className="pg-head">
-          <span className="pg-school">{doc.schoolName}</span>
-          <span className="pg-slot" />
-        </div>
-        <div className="pg-body" data-fit-max="10" data-fit-min="6.5">
-          <div className="terms">
-            <h2 className="terms-title">协议条款</h2>
-            <p className="terms-version">{doc.terms.version ? `（第 ${doc.terms.version} 版条款）` : ""}</p>
-            <TermsText content={doc.terms.content} />
-          </div>
-        </div>
-        <Footer doc={doc} side="第 2 页（背面）" />
-        {preview ? <div className="pg-mark">样张</div> : null}
-      </section>
+      </Page>
     </>
   );
 }

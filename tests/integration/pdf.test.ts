@@ -245,4 +245,50 @@ describe("the renderer", () => {
       await renderer.close();
     }
   }, 60_000);
+
+  it("refills only what changed, yet every document shows its own values, terms, code and 样张 mark", async () => {
+    const renderer = new PdfRenderer({ maxConcurrent: 1 }); // one page: every document refills the same one
+    const doc = (n: number, terms: string, kind: "official" | "preview") =>
+      documentBody({
+        sheet: { ...SAMPLE_SHEET, agreementNo: `2027-90000${n}`, student: { ...SAMPLE_SHEET.student, name: `测试生${"甲乙丙丁"[n]}` } },
+        schoolName: "东北理工大学",
+        terms: { version: n, content: terms },
+        kind,
+        verification: kind === "official" ? { code: `2027-90000${n}-CODE${n}`, url: `https://jy.example.edu.cn/verify?c=CODE${n}` } : null,
+        copies: 3,
+      });
+    const longTerms = Array.from({ length: 30 }, (_, i) => `第${i + 1}条 条款内容${"很长的条款文字".repeat(8)}`).join("\n");
+    const sequence: [number, string, "official" | "preview"][] = [
+      [0, "第一条 甲方的权利和义务", "official"],
+      [1, "第一条 甲方的权利和义务", "official"], // same terms: the back page's body is kept
+      [2, longTerms, "preview"], // long terms: fitted smaller; 样张 appears
+      [3, "第一条 乙方的权利和义务", "official"], // short again: back to full size; 样张 gone
+      [0, "第一条 甲方的权利和义务", "official"], // the first document once more: the same text as then
+    ];
+    try {
+      const texts: string[] = [];
+      for (const [n, terms, kind] of sequence) {
+        const text = poppler("pdftotext", await renderer.render(await doc(n, terms, kind)));
+        texts.push(text);
+        expect(text).toContain(`2027-90000${n}`);
+        expect(text).toContain(`测试生${"甲乙丙丁"[n]}`);
+        for (const m of [0, 1, 2, 3].filter((x) => x !== n)) expect(text).not.toContain(`测试生${"甲乙丙丁"[m]}`);
+        expect(text).toContain(terms.split("\n")[0].slice(0, 8));
+        if (kind === "official") {
+          expect(text).toContain(`CODE${n}`);
+          expect(text).not.toContain("样张");
+        } else {
+          expect(text).toMatch(/样\s*张/);
+          expect(text).not.toMatch(/CODE\d/);
+        }
+      }
+      expect(texts[1]).toContain("甲方的权利和义务");
+      expect(texts[3]).toContain("乙方的权利和义务");
+      expect(texts[3]).not.toContain("甲方的权利和义务");
+      expect(texts[2]).toContain("第30条"); // the long terms were shrunk to fit, not cut off
+      expect(texts[4]).toBe(texts[0]);
+    } finally {
+      await renderer.close();
+    }
+  }, 60_000);
 });
