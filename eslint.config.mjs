@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ["lib/generated/**", ".next/**", ".next-*/**", ".data/**", "node_modules/**", "next-env.d.ts", "tests/artifacts/**"] },
+  { ignores: ["lib/generated/**", "**/.next/**", ".next-*/**", ".data/**", "node_modules/**", "next-env.d.ts", "tests/artifacts/**"] },
 ];
 
 export default config;

@@ -3,11 +3,14 @@
 // do: list pages, detail pages, and workflow transitions through HTTP server actions
 // (the unit's 确定签约, the student's 确定签约信息). In the same run, pgbench's TPS for a
 // comparable two-statement transaction (UPDATE one row + INSERT one row, what a transition
-// writes at minimum) on the same server is the machine's ceiling.
+// writes at minimum) on the same server is the machine's ceiling; and the framework's floor:
+// the same Next.js with a page, a server action and a route handler that do no work at all
+// (scripts/bench-floor-app), under the same 50 clients — no page or action of ours can be
+// cheaper than that.
 // BENCH_SECONDS (20), BENCH_CLIENTS (50), BENCH_AGREEMENTS (3000), BENCH_PORT (3250),
 // NEXT_DIST_DIR (.next-bench; built if the sources changed), BENCH_KEEP_DB=1.
 // Last line: BENCH load clients=50 rps=<r> p95_ms=<p> p99_ms=<q> errors=<e> pgbench_tps=<t>
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,7 +21,7 @@ import { makeIdNumber } from "../lib/validation/id-card";
 import { reviewedGraduate } from "../tests/fixtures/graduate";
 import { saveDraft, submitAgreement } from "../lib/workflow";
 import type { WorkflowActor } from "../lib/workflow/actor";
-import { createDatabase, dropDatabase, startApp } from "../tests/e2e/server";
+import { createDatabase, dropDatabase, startApp, waitForHttp } from "../tests/e2e/server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -80,6 +83,48 @@ END;
     return Number(m[1]);
   } finally {
     execFileSync("dropdb", [...conn, "--if-exists", db]);
+  }
+}
+
+// autocannon reports p97.5 and p99 but not p95: interpolate between p90 and p97.5
+function p95Of(r: AutocannonResult): number {
+  return r.latency.p90 + ((r.latency.p97_5 - r.latency.p90) * (95 - 90)) / (97.5 - 90);
+}
+
+// ---- the floor: the same Next.js doing nothing ----
+
+type Floor = { actionRps: number; actionP50: number; actionP95: number; routeRps: number; routeP95: number; pageRps: number };
+
+async function frameworkFloor(): Promise<Floor> {
+  const dir = path.join(root, "scripts", "bench-floor-app");
+  const next = path.join(root, "node_modules", ".bin", "next");
+  execFileSync(next, ["build"], { cwd: dir, stdio: "ignore", env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: "" } });
+  const port = PORT + 1;
+  const child = spawn(next, ["start", "-p", String(port)], { cwd: dir, stdio: "ignore", detached: true, env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: "" } });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(url);
+    const manifest = JSON.parse(readFileSync(path.join(dir, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+    const noop = Object.entries(manifest.node).find(([, e]) => e.exportedName === "noop")![0];
+    const run = (request: AutocannonRequest) => autocannon({ url, connections: CLIENTS, duration: 10, requests: [request], timeout: 10 });
+    await run({ method: "GET", path: "/" }); // warm-up
+    const page = await run({ method: "GET", path: "/" });
+    const action = await run({
+      method: "POST",
+      path: "/",
+      headers: { "next-action": noop, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      body: JSON.stringify([{ n: 1 }]),
+    });
+    const route = await run({ method: "POST", path: "/api/ping", headers: { "content-type": "application/json" }, body: JSON.stringify({ n: 1 }) });
+    for (const r of [page, action, route]) if (r.non2xx + r.errors + r.timeouts > 0) throw new Error("the framework floor app answered with errors");
+    return { actionRps: action.requests.average, actionP50: action.latency.p50, actionP95: p95Of(action), routeRps: route.requests.average, routeP95: p95Of(route), pageRps: page.requests.average };
+  } finally {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      /* gone */
+    }
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 
@@ -173,7 +218,11 @@ function actionOk(body: string): boolean {
 async function main() {
   log("pgbench (ceiling)…");
   const pgTps = pgbenchTps();
-  log(`pgbench: ${pgTps.toFixed(0)} TPS (UPDATE + INSERT per transaction, 10 clients)`);
+  log(`pgbench: ${pgTps.toFixed(0)} TPS (UPDATE + INSERT per transaction, 10 clients); 25 % of it: ${(pgTps / 4).toFixed(0)}/s`);
+  log(`framework floor: the same Next.js doing no work, ${CLIENTS} clients…`);
+  const floor = await frameworkFloor();
+  const pct = (x: number) => `${((100 * x) / pgTps).toFixed(1)} % of pgbench`;
+  log(`floor: empty page ${floor.pageRps.toFixed(0)} rps; no-op server action ${floor.actionRps.toFixed(0)} rps (${pct(floor.actionRps)}), p50 ${floor.actionP50} ms, p95 ${floor.actionP95.toFixed(0)} ms; no-op route handler ${floor.routeRps.toFixed(0)} rps (${pct(floor.routeRps)}), p95 ${floor.routeP95.toFixed(0)} ms`);
 
   const db = await createDatabase(ADMIN_URL, "wq_bench");
   const server = await startApp({ databaseUrl: db.url, databaseName: db.name, port: PORT, distDir: DIST_DIR, env: { AUTH_SECRET } as unknown as NodeJS.ProcessEnv });
@@ -279,10 +328,10 @@ async function main() {
     const signedBefore = transitions.sign + transitions.confirm;
     const onlyTransitions = await autocannon({ url: server.url, connections: CLIENTS, duration: 10, requests: [requests[2], requests[5]], timeout: 10 });
     const onlyRate = (transitions.sign + transitions.confirm - signedBefore) / onlyTransitions.duration;
-    const onlyP95 = onlyTransitions.latency.p90 + ((onlyTransitions.latency.p97_5 - onlyTransitions.latency.p90) * 5) / 7.5;
+    const onlyP95 = p95Of(onlyTransitions);
     log(`transitions only (${CLIENTS} clients, 10 s): ${onlyRate.toFixed(1)}/s = ${((100 * onlyRate) / pgTps).toFixed(1)} % of pgbench; p50 ${onlyTransitions.latency.p50} ms, p95 ${onlyP95.toFixed(0)} ms, p99 ${onlyTransitions.latency.p99} ms; errors ${onlyTransitions.non2xx + onlyTransitions.errors + onlyTransitions.timeouts}`);
-    // autocannon reports p97.5 and p99 but not p95: interpolate between p90 and p97.5
-    const p95 = result.latency.p90 + ((result.latency.p97_5 - result.latency.p90) * (95 - 90)) / (97.5 - 90);
+    log(`transitions only vs the floor: ${onlyRate.toFixed(1)}/s against a no-op server action's ${floor.actionRps.toFixed(0)}/s (${((100 * onlyRate) / floor.actionRps).toFixed(1)} %)`);
+    const p95 = p95Of(result);
     console.log(
       `BENCH load clients=${CLIENTS} rps=${result.requests.average.toFixed(1)} p95_ms=${p95.toFixed(1)} p99_ms=${result.latency.p99} errors=${errors} pgbench_tps=${pgTps.toFixed(0)}`,
     );

@@ -20,7 +20,6 @@ export const SERVICE_NUMBER_PATTERN = /^[48]00-?\d{3}-?\d{4}$/;
 
 // Newline (after CR/LF normalisation) is the only control character a text may keep: tabs,
 // NUL, bidi overrides and the like break the printed agreement or hide content.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** Counts characters as people do: a rare 汉字 outside the BMP (𠮷) is one, not two. */
