@@ -38,7 +38,11 @@ export type TransitionRecord = {
 };
 
 type BuildResult = {
-  /** agreement columns to write (status, version and updatedAt are set by the engine) */
+  /**
+   * agreement columns to write, as plain values (no Prisma update operations: the record
+   * handed on is this merged over the row read); status, version and updatedAt are set by
+   * the engine
+   */
   data: Prisma.AgreementUncheckedUpdateInput;
   /** what the audit event records as changed; derived from `data` when omitted */
   changes?: FieldChanges;
@@ -211,7 +215,12 @@ export async function runTransition(request: TransitionRequest, db: Db = prisma)
         },
       });
 
-      const after = await tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, include: agreementWithParties });
+      // What the row is now: the columns just written over the row just read (the update
+      // wrote plain values, and the version check proved nobody wrote in between), with the
+      // unit the agreement now names; a new agreement is read back.
+      const after: LoadedAgreement = agreement
+        ? ({ ...agreement, ...data, employer } as LoadedAgreement)
+        : await tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, include: agreementWithParties });
       const result: TransitionRecord = { action, agreementId, from, to, version, actor, at: now, reason, agreement: after };
       await fanOutInTransaction(tx, [result]);
       return result;
