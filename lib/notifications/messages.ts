@@ -166,9 +166,13 @@ export function digestFor(event: NotifyEvent, d: DigestContext): Message | null 
   return t ? { kind: t.kind, audience: t.audience, title: t.title(d), body: t.body(d), link: t.link } : null;
 }
 
-/** A digest's dedupe key: the first agreement (by id) it covers, which no other pass can cover. */
-export function digestKey(event: NotifyEvent, firstAgreementId: string): string {
-  return `${event}:digest:${firstAgreementId}`;
+/**
+ * A digest's dedupe key: the key of the first transition it covers (agreement:version),
+ * which no other pass can cover. Not the agreement alone: one agreement can be
+ * auto-confirmed more than once in its life (returned by the 学院, signed again).
+ */
+export function digestKey(event: NotifyEvent, firstTransitionKey: string): string {
+  return `${event}:digest:${firstTransitionKey}`;
 }
 
 /**

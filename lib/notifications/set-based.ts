@@ -92,7 +92,7 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
   // one row per 学院 of this pass: how many, and a few of its students (only those few are
   // looked up: a pass may hold 25,000 agreements)
   const groups = `${prefix}_dg AS MATERIALIZED (
-    SELECT c."collegeId", count(*)::text AS n, min(c.id::text) AS first_id,
+    SELECT c."collegeId", count(*)::text AS n, min(${notificationKeySql(event)}) AS first_key,
       array_to_string((array_agg(c.student_name || '（' || c.student_no || '）' ORDER BY c.student_no))[1:${DIGEST_NAMES}], '、')
         || CASE WHEN count(*) > ${DIGEST_NAMES} THEN '等' ELSE '' END AS students
     FROM ${prefix}_ctx c GROUP BY c."collegeId"
@@ -101,7 +101,7 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
   const fmt = (template: string) => `format(${sqlLiteral(template)}, c.n, c.students)`;
   const keyPrefix = digestKey(event, "");
   const rendered = `${prefix}_mdigest AS MATERIALIZED (
-    SELECT r.r_user, r.r_email, ${sqlLiteral(keyPrefix)} || c.first_id AS key, ${fmt(digest.title)} AS title, ${fmt(digest.body)} AS body,
+    SELECT r.r_user, r.r_email, ${sqlLiteral(keyPrefix)} || c.first_key AS key, ${fmt(digest.title)} AS title, ${fmt(digest.body)} AS body,
       ${fmt(digest.link)} AS link, ${fmt(digest.subject)} AS subject, ${fmt(digest.text)} AS text
     FROM ${prefix}_dg c ${RECIPIENTS.college}
   )`;

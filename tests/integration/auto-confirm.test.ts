@@ -2,7 +2,17 @@
 // notifying only the right people.
 import type { Db } from "@/lib/db/client";
 import { digestFor, emailKey, emailOf, messagesFor, notificationKey } from "@/lib/notifications/messages";
-import { autoConfirmDue, autoConfirmOne, confirmAsStudent, confirmIfOverdue, takeBackForResign, TRANSITIONS } from "@/lib/workflow";
+import {
+  autoConfirmDue,
+  autoConfirmOne,
+  confirmAsStudent,
+  confirmIfOverdue,
+  returnAsCounselor,
+  saveDraft,
+  submitAgreement,
+  takeBackForResign,
+  TRANSITIONS,
+} from "@/lib/workflow";
 import { seedDemo } from "@/prisma/seed-data";
 import { getTestPrisma } from "../setup/db";
 import { employerActor, makeOverdue, makePendingConfirm, signFor, studentActor, type PendingConfirm } from "./helpers/pending-confirm";
@@ -147,6 +157,30 @@ describe("autoConfirmDue (the sweep)", () => {
     expect(notes[0]).toMatchObject({ kind: expected.kind, title: expected.title, body: expected.body, link: expected.link });
     const mail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(key, counselors[0].id) } });
     expect(mail).toMatchObject({ to: counselors[0].email, ...emailOf(expected) });
+  });
+
+  it("confirms an agreement again after the 学院 returned it and the unit signed anew: a second digest, not a clash", async () => {
+    const [a] = await makePendingConfirm(prisma, 1);
+    await makeOverdue(prisma, [a.agreementId]);
+    expect((await autoConfirmDue()).ids).toContain(a.agreementId);
+    const [counselor] = await prisma.user.findMany({ where: { role: "COUNSELOR", collegeId: a.collegeId, active: true } });
+    const counselorActor = { userId: counselor.id, role: "COUNSELOR" as const, name: counselor.name, collegeId: counselor.collegeId, employerId: null };
+    const returned = await returnAsCounselor(counselorActor, { agreementId: a.agreementId, version: a.version + 1 }, "请核对单位信息");
+    const student = await prisma.user.findUniqueOrThrow({ where: { id: a.studentUserId }, include: { student: true } });
+    const studentActor = { userId: student.id, role: "STUDENT" as const, name: student.name, collegeId: student.student!.collegeId, employerId: null };
+    const draft = await saveDraft(
+      studentActor,
+      { employerId: returned.agreement.employerId, studentPhone: "13812345678", studentEmail: a.studentEmail, studentOpinion: "同意" },
+      { agreementId: a.agreementId, version: returned.version },
+    );
+    const submitted = await submitAgreement(studentActor, { agreementId: a.agreementId, version: draft.version });
+    const signed = await signFor(prisma, await employerActor(prisma), { agreementId: a.agreementId, version: submitted.version });
+    await makeOverdue(prisma, [a.agreementId]);
+    const digestsBefore = await prisma.notification.count({ where: { userId: counselor.id, kind: "agreement.waiting_review_digest" } });
+    expect((await autoConfirmDue()).ids).toEqual([a.agreementId]);
+    expect(await prisma.agreement.findUniqueOrThrow({ where: { id: a.agreementId } })).toMatchObject({ status: "PENDING_COLLEGE_REVIEW", version: signed.version + 1 });
+    expect(await prisma.notification.count({ where: { userId: counselor.id, kind: "agreement.waiting_review_digest" } })).toBe(digestsBefore + 1);
+    expect(await prisma.agreementEvent.count({ where: { agreementId: a.agreementId, action: "autoConfirm" } })).toBe(2);
   });
 
   it("does not notify again when the sweep runs again", async () => {
