@@ -8,7 +8,7 @@
 //  (c) warm:         ours (lib/pdf), sequential, a different agreement each time (no cache)
 //  (d) concurrent4:  ours, 4 requests at once; wall time of the batch / 4 per document
 //  (e) cached:       ours, a reprint of an unchanged agreement (content-hash cache)
-// Medians per document. Ends with the BENCH line.
+// Medians per document; (a), (b) and (c) in turns, six rounds. Ends with the BENCH line.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -57,51 +57,49 @@ async function main() {
   const shellFile = path.join(dir, "shell.html");
   writeFileSync(shellFile, shellHtml(fontFaceCss()));
 
-  // (a) floor
+  // The machine is noisy and its speed drifts: (a), (b) and (c) are measured in turns, round
+  // after round, so all three see the same machine.
   const browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   await page.goto(pathToFileURL(shellFile).href);
   await page.evaluate((html) => (window as unknown as { wqFill(h: string): Promise<number> }).wqFill(html), body);
-  const floorRuns: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const ms = await time(() => page.pdf({ ...PDF_OPTIONS, pageRanges: "1-2" }));
-    if (i >= 3) floorRuns.push(ms);
-  }
-  await browser.close();
-  const floor = median(floorRuns);
-  console.log(`(a) floor        page.pdf() on a loaded page        median ${round(floor)} ms  (n=${floorRuns.length})`);
-
-  // (b) naive
-  const naiveRuns: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    naiveRuns.push(
-      await time(async () => {
-        const b = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-        const p = await b.newPage();
-        await p.goto(pathToFileURL(fullFile).href, { waitUntil: "load" });
-        await p.evaluate(() => document.fonts.ready);
-        await p.pdf({ ...PDF_OPTIONS, pageRanges: "1-2" });
-        await b.close();
-      }),
-    );
-  }
-  const naive = median(naiveRuns);
-  console.log(`(b) naive        launch + load + pdf per document  median ${round(naive)} ms  (n=${naiveRuns.length})`);
-
-  // (c)-(e) ours
+  const floorOnce = () => time(() => page.pdf({ ...PDF_OPTIONS, pageRanges: "1-2" }));
+  const naiveOnce = () =>
+    time(async () => {
+      const b = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+      const p = await b.newPage();
+      await p.goto(pathToFileURL(fullFile).href, { waitUntil: "load" });
+      await p.evaluate(() => document.fonts.ready);
+      await p.pdf({ ...PDF_OPTIONS, pageRanges: "1-2" });
+      await b.close();
+    });
   const renderer = new PdfRenderer({ maxConcurrent: 2, executablePath });
   const cache = new PdfCache({ dir: null, maxEntries: 1000 });
   await renderer.warmUp();
   let n = 1;
-  // warm both pool pages' font chunks, as a running server's would be
+  const warmOnce = () => {
+    const doc = input(n++); // a different agreement each time: no cache hit
+    return time(() => renderAgreementPdf(doc, { renderer, cache }));
+  };
+  // warm-up: the floor page, a first launch, both pool pages' font chunks (as a running server's)
+  for (let i = 0; i < 3; i++) await floorOnce();
+  await naiveOnce();
   await Promise.all([1, 2, 3, 4].map(() => renderAgreementPdf(input(n++), { renderer, cache })));
 
+  const floorRuns: number[] = [];
+  const naiveRuns: number[] = [];
   const warmRuns: number[] = [];
-  for (let i = 0; i < 15; i++) {
-    const doc = input(n++);
-    warmRuns.push(await time(() => renderAgreementPdf(doc, { renderer, cache })));
+  for (let round = 0; round < 6; round++) {
+    for (let i = 0; i < 3; i++) floorRuns.push(await floorOnce());
+    naiveRuns.push(await naiveOnce());
+    for (let i = 0; i < 3; i++) warmRuns.push(await warmOnce());
   }
+  await browser.close();
+  const floor = median(floorRuns);
+  const naive = median(naiveRuns);
   const warm = median(warmRuns);
+  console.log(`(a) floor        page.pdf() on a loaded page        median ${round(floor)} ms  (n=${floorRuns.length})`);
+  console.log(`(b) naive        launch + load + pdf per document  median ${round(naive)} ms  (n=${naiveRuns.length})`);
   console.log(`(c) ours warm    sequential, 6-page 一式三份 PDF     median ${round(warm)} ms  (n=${warmRuns.length})`);
 
   const batchRuns: number[] = [];
