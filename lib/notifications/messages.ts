@@ -151,7 +151,7 @@ const DIGESTS: Partial<Record<NotifyEvent, DigestTemplate>> = {
     kind: "agreement.waiting_review_digest",
     audience: "college",
     title: (d) => `新的网上签约待审核（${d.count} 份）`,
-    body: (d) => `系统自动确认了 ${d.count} 份就业协议（${d.students}），待学院审核。`,
+    body: (d) => `系统自动确认了 ${d.count} 份就业协议：${d.students}，待学院审核。`,
     link: "/counselor/review",
   },
 };

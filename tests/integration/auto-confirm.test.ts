@@ -133,7 +133,7 @@ describe("autoConfirmDue (the sweep)", () => {
     const student = await prisma.student.findFirstOrThrow({ where: { userId: one.studentUserId } });
     const withOne = digests.find((n) => n.body.includes(student.studentNo))!;
     const count = /（(\d+) 份）/.exec(withOne.title)![1];
-    const students = withOne.body.slice(withOne.body.indexOf("份就业协议（") + "份就业协议（".length, withOne.body.lastIndexOf("），待学院审核。"));
+    const students = withOne.body.slice(withOne.body.indexOf("份就业协议：") + "份就业协议：".length, withOne.body.lastIndexOf("，待学院审核。"));
     expect(digestFor("autoConfirm", { count, students })).toMatchObject({ kind: withOne.kind, title: withOne.title, body: withOne.body, link: withOne.link });
     expect(withOne.body).toContain(`${student.name}（${student.studentNo}）`);
   });
