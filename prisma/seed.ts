@@ -1,6 +1,8 @@
 // `npm run db:seed`: the demo university (see seed-data.ts). Idempotent, so it can run on
-// every start of a demo instance.
+// every start of a demo instance. `-- --with-agreements` (what `npm start` does on a new
+// demo database) adds agreements at every step (demo-agreements.ts).
 import { prisma } from "../lib/db/client";
+import { seedDemoAgreements } from "./demo-agreements";
 import { seedDemo } from "./seed-data";
 
 async function main() {
@@ -14,6 +16,10 @@ async function main() {
           .map(([table, n]) => `${table} ${n}`)
           .join("，")}`,
   );
+  if (process.argv.includes("--with-agreements")) {
+    const agreements = await seedDemoAgreements(prisma);
+    if (agreements > 0) console.log(`演示协议已写入：${agreements} 份（各学院、各环节都有）`);
+  }
 }
 
 main()

@@ -62,7 +62,7 @@ async function main() {
     const seedDemo = embedded !== null || env.WQ_DEMO_SEED === "1";
     if (seedDemo && (await isEmpty(env.DATABASE_URL))) {
       log("数据库为空，写入演示数据 (npm run db:seed)");
-      await run(tsx, ["prisma/seed.ts"], env);
+      await run(tsx, ["prisma/seed.ts", "--with-agreements"], env);
     }
     const next = path.join(root, "node_modules", ".bin", "next");
     if (!dev) await buildIfNeeded(env, log);
