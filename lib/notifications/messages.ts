@@ -156,11 +156,6 @@ const DIGESTS: Partial<Record<NotifyEvent, DigestTemplate>> = {
   },
 };
 
-/** The audience a digest replaces for this event, if any. */
-export function digestAudience(event: NotifyEvent): Audience | null {
-  return DIGESTS[event]?.audience ?? null;
-}
-
 export function digestFor(event: NotifyEvent, d: DigestContext): Message | null {
   const t = DIGESTS[event];
   return t ? { kind: t.kind, audience: t.audience, title: t.title(d), body: t.body(d), link: t.link } : null;
@@ -215,24 +210,26 @@ export function toFormatTemplate<C extends Record<string, string> = MessageConte
 
 export type SqlMessage = { kind: string; audience: Audience; title: string; body: string; link: string; subject: string; text: string };
 
+/** One message's format() templates: title, body, link, and its e-mail's subject and text. */
+function sqlTemplates<C extends Record<string, string>>(
+  render: (c: C) => Pick<Message, "title" | "body" | "link">,
+  order: readonly (keyof C & string)[],
+): Omit<SqlMessage, "kind" | "audience"> {
+  const field = (f: "title" | "body" | "link" | "subject" | "text") =>
+    toFormatTemplate<C>((c) => {
+      const m = render(c);
+      return f === "subject" || f === "text" ? emailOf(m)[f] : m[f];
+    }, order);
+  return { title: field("title"), body: field("body"), link: field("link"), subject: field("subject"), text: field("text") };
+}
+
 /** The messages of an event as format() templates (title, body, link, e-mail subject and text). */
 export function sqlMessagesFor(event: NotifyEvent): SqlMessage[] {
-  return TEMPLATES[event].map((t) => {
-    const render = (field: "title" | "body" | "link" | "subject" | "text") => (c: MessageContext) => {
-      const m = { title: t.title, body: t.body(c), link: t.link(c) };
-      if (field === "subject" || field === "text") return emailOf(m)[field];
-      return m[field];
-    };
-    return {
-      kind: t.kind,
-      audience: t.audience,
-      title: toFormatTemplate(render("title")),
-      body: toFormatTemplate(render("body")),
-      link: toFormatTemplate(render("link")),
-      subject: toFormatTemplate(render("subject")),
-      text: toFormatTemplate(render("text")),
-    };
-  });
+  return TEMPLATES[event].map((t) => ({
+    kind: t.kind,
+    audience: t.audience,
+    ...sqlTemplates<MessageContext>((c) => ({ title: t.title, body: t.body(c), link: t.link(c) }), SQL_CONTEXT_ORDER),
+  }));
 }
 
 /** The order of format()'s arguments of a digest. */
@@ -242,18 +239,5 @@ export const SQL_DIGEST_ORDER = ["count", "students"] as const satisfies readonl
 export function sqlDigestFor(event: NotifyEvent): SqlMessage | null {
   const t = DIGESTS[event];
   if (!t) return null;
-  const render = (field: "title" | "body" | "subject" | "text") => (d: DigestContext) => {
-    const m = { title: t.title(d), body: t.body(d) };
-    return field === "subject" || field === "text" ? emailOf(m)[field] : m[field];
-  };
-  const template = (field: "title" | "body" | "subject" | "text") => toFormatTemplate<DigestContext>(render(field), SQL_DIGEST_ORDER);
-  return {
-    kind: t.kind,
-    audience: t.audience,
-    title: template("title"),
-    body: template("body"),
-    link: toFormatTemplate<DigestContext>(() => t.link, SQL_DIGEST_ORDER),
-    subject: template("subject"),
-    text: template("text"),
-  };
+  return { kind: t.kind, audience: t.audience, ...sqlTemplates<DigestContext>((d) => ({ title: t.title(d), body: t.body(d), link: t.link }), SQL_DIGEST_ORDER) };
 }

@@ -89,8 +89,8 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
   });
   if (!digest) return [ctx, ...perAgreement];
   if (digest.audience !== "college") throw new Error(`a digest goes to a 学院's counselors, not to ${digest.audience}`);
-  // one row per 学院 of this pass: how many, and a few of its students (only those few are
-  // looked up: a pass may hold 25,000 agreements)
+  // one row per 学院 of this pass: how many, the first few students by 学号, and the key of
+  // its first transition
   const groups = `${prefix}_dg AS MATERIALIZED (
     SELECT c."collegeId", count(*)::text AS n, min(${notificationKeySql(event)}) AS first_key,
       array_to_string((array_agg(c.student_name || '（' || c.student_no || '）' ORDER BY c.student_no))[1:${DIGEST_NAMES}], '、')
@@ -105,7 +105,6 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
       ${fmt(digest.link)} AS link, ${fmt(digest.subject)} AS subject, ${fmt(digest.text)} AS text
     FROM ${prefix}_dg c ${RECIPIENTS.college}
   )`;
-  // the per-agreement context only when some audience still gets one message per agreement
   return [ctx, ...perAgreement, groups, rendered, ...inserts("digest", digest, "NULL::uuid")];
 }
 

@@ -1,6 +1,5 @@
 // The one definition of notification wording, and its SQL rendering used by the sweep.
 import {
-  digestAudience,
   digestFor,
   digestKey,
   emailKey,
@@ -59,8 +58,8 @@ describe("notification messages", () => {
   });
 
   it("sums up a pass of auto-confirmations for the 学院 in one digest, rendered the same in SQL", () => {
-    expect(digestAudience("autoConfirm")).toBe("college");
-    expect(digestAudience("confirm")).toBeNull();
+    expect(sqlDigestFor("autoConfirm")!.audience).toBe("college");
+    expect(sqlDigestFor("confirm")).toBeNull();
     expect(digestFor("confirm", { count: "1", students: "x" })).toBeNull();
     const d = { count: "42", students: "李明轩（2022010101）、王%芳（2022010102）等" };
     const digest = digestFor("autoConfirm", d)!;
