@@ -35,7 +35,6 @@ function sideOf(page: PDFPage): Side {
 /** A new page at the end of `doc` showing what `side` shows: same content streams, same fonts. */
 function shareSide(doc: PDFDocument, side: Side): PDFPage {
   const copy = doc.addPage([side.page.getWidth(), side.page.getHeight()]);
-  copy.node.set(PDFName.of("MediaBox"), side.page.node.MediaBox());
   copy.node.set(PDFName.of("Contents"), doc.context.obj(side.contents));
   // fonts and images shared; a dictionary of its own for the XObjects, to which the marker is added
   const own = side.resources.clone(doc.context);
