@@ -92,7 +92,7 @@ const PLAN: { studentNo: string; unit: string; at: AgreementStatus }[] = [
   { studentNo: "2024038001", unit: "hr@demo-bank.example", at: "FILED" },
 ];
 
-async function actorFor(prisma: Db, username: string): Promise<WorkflowActor> {
+export async function actorFor(prisma: Db, username: string): Promise<WorkflowActor> {
   const u = await prisma.user.findUniqueOrThrow({ where: { username } });
   return { userId: u.id, role: u.role, name: u.name, collegeId: u.collegeId, employerId: u.employerId };
 }

@@ -21,6 +21,7 @@ import { makeIdNumber } from "../lib/validation/id-card";
 import { reviewedGraduate } from "../tests/fixtures/graduate";
 import { saveDraft, submitAgreement } from "../lib/workflow";
 import type { WorkflowActor } from "../lib/workflow/actor";
+import { stopApp } from "../tests/e2e/proof-world";
 import { createDatabase, dropDatabase, startApp, waitForHttp } from "../tests/e2e/server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -119,12 +120,7 @@ async function frameworkFloor(): Promise<Floor> {
     for (const r of [page, action, route]) if (r.non2xx + r.errors + r.timeouts > 0) throw new Error("the framework floor app answered with errors");
     return { actionRps: action.requests.average, actionP50: action.latency.p50, actionP95: p95Of(action), routeRps: route.requests.average, routeP95: p95Of(route), pageRps: page.requests.average };
   } finally {
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {
-      /* gone */
-    }
-    await new Promise((r) => setTimeout(r, 500));
+    await stopApp({ pid: child.pid!, child });
   }
 }
 
@@ -336,12 +332,7 @@ async function main() {
       `BENCH load clients=${CLIENTS} rps=${result.requests.average.toFixed(1)} p95_ms=${p95.toFixed(1)} p99_ms=${result.latency.p99} errors=${errors} pgbench_tps=${pgTps.toFixed(0)}`,
     );
   } finally {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      /* gone */
-    }
-    await new Promise((r) => setTimeout(r, 500));
+    await stopApp(server);
     if (process.env.BENCH_KEEP_DB !== "1") await dropDatabase(ADMIN_URL, db.name);
   }
 }
