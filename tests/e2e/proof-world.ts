@@ -261,14 +261,7 @@ export const unitSignForm = (unit: WorldUnit) => ({
   authorityOpinion: null,
 });
 
-export const approveForm = {
-  schoolContact: "王老师",
-  schoolPhone: "0451-86412345",
-  schoolPostalCode: "150001",
-  schoolMailAddress: "黑龙江省哈尔滨市南岗区西大直街92号 就业指导中心",
-  collegeOpinion: "同意",
-  schoolOpinion: null,
-};
+export { approveForm } from "@/prisma/demo-agreements";
 
 /** The audit trail of one agreement must be versions 1..n with no gap and no repeat. */
 export async function auditVersions(prisma: Db, agreementId: string): Promise<{ versions: number[]; current: number; contiguous: boolean }> {
