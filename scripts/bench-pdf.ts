@@ -5,9 +5,12 @@
 // Runs with NODE_ENV=production, as the server does (React's development build renders the
 // template ~5x slower).
 //  (b) naive:        launch Chromium, open a page, load template + fonts, pdf, close — per PDF
-//  (c) warm:         ours (lib/pdf), sequential, a different agreement each time (no cache)
+//  (c) warm:         ours (lib/pdf), sequential, a different agreement each time (no cache),
+//                    signed
 //  (d) concurrent4:  ours, 4 requests at once; wall time of the batch / 4 per document
 //  (e) cached:       ours, a reprint of an unchanged agreement (content-hash cache)
+//  (f) sign:         the digital signature alone (PKCS#7 over the whole 6-page file and
+//                    splicing it in), which (c) and (d) include: every official PDF is signed
 // Medians per document; (a), (b) and (c) in turns, six rounds. Ends with the BENCH line.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +22,9 @@ import { PdfCache } from "@/lib/pdf/cache";
 import { CHROMIUM_ARGS, resolveChromiumPath } from "@/lib/pdf/chromium";
 import { fontFaceCss } from "@/lib/pdf/fonts";
 import { PDF_OPTIONS, PdfRenderer } from "@/lib/pdf/renderer";
+import { signingIdentity } from "@/lib/signing/identity";
+import { addSignaturePlaceholder, signPlaceholderPdf } from "@/lib/signing/sign-pdf";
+import { PDFDocument } from "pdf-lib";
 import { SAMPLE_SHEET } from "@/lib/pdf/sample";
 import { shellHtml } from "@/lib/pdf/template";
 import { DEMO_SCHOOL_NAME, DEMO_TERMS_V1 } from "@/prisma/seed-data";
@@ -119,6 +125,16 @@ async function main() {
   }
   const cached = median(cachedRuns);
   console.log(`(e) ours cached  reprint of an unchanged agreement  median ${round(cached)} ms  (n=${cachedRuns.length})`);
+  // (f) the signature alone, on an agreement's finished bytes with the placeholder reserved
+  const identity = signingIdentity();
+  const unsigned = await renderAgreementPdf({ ...input(n++), kind: "preview", verification: null }, { renderer, cache });
+  const prepared = await PDFDocument.load(unsigned.bytes);
+  addSignaturePlaceholder(prepared, identity, { name: identity.commonName, reason: "bench", location: DEMO_SCHOOL_NAME, signingTime: new Date() });
+  const withPlaceholder = await prepared.save({ useObjectStreams: false });
+  const signRuns: number[] = [];
+  for (let i = 0; i < 30; i++) signRuns.push(await time(() => signPlaceholderPdf(withPlaceholder, identity, new Date())));
+  const sign = median(signRuns);
+  console.log(`(f) sign         PKCS#7 signature of the whole file  median ${round(sign)} ms  (n=${signRuns.length}, ${identity.commonName})`);
   await renderer.close();
 
   console.log("");
@@ -128,7 +144,7 @@ async function main() {
   console.log(`naive / ours 4-concurrent = ${(naive / concurrent4).toFixed(1)}x`);
   console.log(`cached reprint           = ${cached.toFixed(2)} ms`);
   console.log(
-    `BENCH pdf floor_ms=${round(floor)} naive_ms=${round(naive)} warm_ms=${round(warm)} concurrent4_ms=${round(concurrent4)} cached_ms=${round(cached)}`,
+    `BENCH pdf floor_ms=${round(floor)} naive_ms=${round(naive)} warm_ms=${round(warm)} concurrent4_ms=${round(concurrent4)} cached_ms=${round(cached)} sign_ms=${round(sign)}`,
   );
 }
 

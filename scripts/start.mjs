@@ -58,6 +58,8 @@ async function main() {
   try {
     const tsx = path.join(root, "node_modules", ".bin", "tsx");
     await run(tsx, ["scripts/db-migrate.ts"], env);
+    // the certificate official PDFs are signed with (a demo one is generated on first start)
+    await run(tsx, ["scripts/signing-certificate.ts"], env);
     // Demo accounts (known password) go only into the embedded demo database, or where asked.
     const seedDemo = embedded !== null || env.WQ_DEMO_SEED === "1";
     if (seedDemo && (await isEmpty(env.DATABASE_URL))) {

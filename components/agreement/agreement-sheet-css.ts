@@ -25,8 +25,14 @@ export const AGREEMENT_SHEET_CSS = `
 .ag-sheet--screen .ag-scroll{max-width:100%}
 .ag-sheet--screen .ag-table{border:1px solid #000}
 .ag-sheet--print{font-size:9.6pt}
-.ag-sheet--print .ag-op{min-height:5.2em}
-.ag-sheet--print .ag-op-tall{min-height:6.4em}
+.ag-sheet--print .ag-op{min-height:3.6em}
+.ag-sheet--print .ag-op-tall{min-height:3.2em}
+.ag-stamps{display:flex;justify-content:space-between;gap:0;margin-top:2mm}
+.ag-stamp{width:44mm;border:1px solid #000;display:flex;flex-direction:column;align-items:center;padding:1mm 0;box-sizing:border-box}
+.ag-stamp-label{font-size:8.5pt;font-weight:700;text-align:center;line-height:1.25;height:2.6em;display:flex;align-items:center;padding:0 1mm}
+.ag-stamp-area{width:42mm;height:42mm;position:relative;flex:none}
+.ag-seal{position:absolute;left:1mm;top:1mm;width:40mm;height:40mm;object-fit:contain}
+.ag-stamp-date{font-size:8.5pt;white-space:nowrap}
 @container (max-width: 640px){
   .ag-sheet--screen .ag-table,.ag-sheet--screen .ag-table tbody{display:block}
   .ag-sheet--screen .ag-table colgroup{display:none}

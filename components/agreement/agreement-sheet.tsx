@@ -6,7 +6,16 @@ import { UNIT_NATURES } from "@/lib/reference/unit-nature";
 import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
 import { AGREEMENT_SHEET_CSS } from "./agreement-sheet-css";
 
-export type AgreementSheetProps = { data: AgreementSheetData; variant: "screen" | "print" };
+/** One seal box at the foot of the printed front page (fits a 40 mm round seal). */
+export type StampBox = {
+  label: string;
+  /** the seal placed online (electronic mode), as a data: URL of its PNG */
+  sealSrc: string | null;
+  /** the date of the act in electronic mode; "" prints 年 月 日 to fill in */
+  date: string;
+};
+
+export type AgreementSheetProps = { data: AgreementSheetData; variant: "screen" | "print"; stamps?: StampBox[] };
 
 type Variant = AgreementSheetProps["variant"];
 
@@ -38,7 +47,8 @@ function Opinion({
 }: {
   label: string;
   value: string;
-  sign: string;
+  /** the signature line on paper; absent where the seal box at the foot of the page signs */
+  sign?: string;
   onlineDate?: string;
   span: number;
   variant: Variant;
@@ -52,10 +62,12 @@ function Opinion({
           {value}
         </span>
         {variant === "print" ? (
-          <span className="ag-op-sign">
-            <span>{sign}</span>
-            <span>年　　月　　日</span>
-          </span>
+          sign ? (
+            <span className="ag-op-sign">
+              <span>{sign}</span>
+              <span>{onlineDate || "年　　月　　日"}</span>
+            </span>
+          ) : null
         ) : onlineDate ? (
           <span className="ag-op-date">网上办理：{onlineDate}</span>
         ) : null}
@@ -80,7 +92,25 @@ function UnitNatureBoxes({ code }: { code: string }) {
   );
 }
 
-export function AgreementSheet({ data, variant }: AgreementSheetProps) {
+/** The seal boxes: 用人单位, 主管部门, 学院, 学校毕业生就业主管部门 (鉴证). */
+function StampRow({ stamps }: { stamps: StampBox[] }) {
+  return (
+    <div className="ag-stamps">
+      {stamps.map((s) => (
+        <div key={s.label} className="ag-stamp">
+          <div className="ag-stamp-label">{s.label}</div>
+          <div className="ag-stamp-area">
+            {/* eslint-disable-next-line @next/next/no-img-element -- printed by Chromium, not a page */}
+            {s.sealSrc ? <img className="ag-seal" src={s.sealSrc} alt={`${s.label}电子印章`} /> : null}
+          </div>
+          <div className="ag-stamp-date">{s.date || "年　　月　　日"}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function AgreementSheet({ data, variant, stamps }: AgreementSheetProps) {
   const { student: s, unit: u, school: c, dates } = data;
   return (
     <div className={`ag-sheet ag-sheet--${variant}`}>
@@ -148,20 +178,20 @@ export function AgreementSheet({ data, variant }: AgreementSheetProps) {
               <Opinion
                 label="本人意见"
                 value={s.opinion}
-                sign="毕业生签名："
-                onlineDate={dates.studentConfirmed}
+                sign={data.mode === "ELECTRONIC" ? "毕业生网上确认：" : "毕业生签名："}
+                onlineDate={data.mode === "ELECTRONIC" || variant === "screen" ? dates.studentConfirmed : undefined}
                 span={8}
                 variant={variant}
               />
             </tr>
 
             <tr>
-              <th rowSpan={10} className="ag-sec" scope="rowgroup">
+              <th rowSpan={data.showReportTitle ? 10 : 9} className="ag-sec" scope="rowgroup">
                 用人单位情况及意见
               </th>
               <L>单位名称</L>
               <V span={3}>{u.name}</V>
-              <L>单位组织机构代码</L>
+              <L>统一社会信用代码</L>
               <V span={3}>{u.orgCode}</V>
             </tr>
             <tr>
@@ -188,10 +218,12 @@ export function AgreementSheet({ data, variant }: AgreementSheetProps) {
                 <UnitNatureBoxes code={u.natureCode} />
               </V>
             </tr>
-            <tr>
-              <L>就业报到证抬头</L>
-              <V span={7}>{u.reportTitle}</V>
-            </tr>
+            {data.showReportTitle ? (
+              <tr>
+                <L>就业报到证抬头</L>
+                <V span={7}>{u.reportTitle}</V>
+              </tr>
+            ) : null}
             <tr>
               <L>组织关系接收单位</L>
               <V span={7}>{u.partyOrgReceiver}</V>
@@ -208,7 +240,6 @@ export function AgreementSheet({ data, variant }: AgreementSheetProps) {
               <Opinion
                 label="用人单位意见"
                 value={u.employerOpinion}
-                sign="用人单位（盖章）"
                 onlineDate={dates.employerSigned}
                 span={4}
                 variant={variant}
@@ -217,7 +248,6 @@ export function AgreementSheet({ data, variant }: AgreementSheetProps) {
               <Opinion
                 label="主管部门意见"
                 value={u.authorityOpinion}
-                sign="主管部门（盖章）"
                 span={4}
                 variant={variant}
                 tall
@@ -243,16 +273,15 @@ export function AgreementSheet({ data, variant }: AgreementSheetProps) {
               <Opinion
                 label="学院意见"
                 value={c.collegeOpinion}
-                sign="学院（盖章）"
                 onlineDate={dates.approved}
                 span={4}
                 variant={variant}
                 tall
               />
               <Opinion
-                label="学校毕业生主管部门意见"
+                label="学校毕业生就业主管部门鉴证意见"
                 value={c.schoolOpinion}
-                sign="学校（盖章）"
+                onlineDate={dates.attested}
                 span={4}
                 variant={variant}
                 tall
@@ -261,6 +290,7 @@ export function AgreementSheet({ data, variant }: AgreementSheetProps) {
           </tbody>
         </table>
       </div>
+      {variant === "print" && stamps ? <StampRow stamps={stamps} /> : null}
     </div>
   );
 }

@@ -63,11 +63,19 @@ export type AgreementSheetData = {
     collegeOpinion: string;
     schoolOpinion: string;
   };
+  /** 备注/其他约定: the invitation's 补充条款 (#14), "" when none */
+  remarks: string;
+  /** 就业报到证抬头: kept on the form only where the office's setting keeps it (abolished 2023) */
+  showReportTitle: boolean;
+  /** 电子协议: seals placed online, the signed PDF is the original; 纸质: print and stamp */
+  mode: "PAPER" | "ELECTRONIC";
   /** dates of the online steps, "2027年5月1日" or "" */
   dates: {
     studentConfirmed: string;
     employerSigned: string;
     approved: string;
+    /** 鉴证 by the 学校就业主管部门 (electronic mode) */
+    attested: string;
   };
 };
 
@@ -93,7 +101,7 @@ function studentSource(detail: AgreementDetail): StudentSnapshot {
   return snapshotOf(detail.student);
 }
 
-export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boolean }): AgreementSheetData {
+export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boolean; showReportTitle?: boolean }): AgreementSheetData {
   const s = studentSource(detail);
   const a = detail;
   const postgraduate = s.educationCode === "01" || s.educationCode === "11";
@@ -145,10 +153,14 @@ export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boole
       collegeOpinion: text(a.collegeOpinion),
       schoolOpinion: text(a.schoolOpinion),
     },
+    remarks: "",
+    showReportTitle: opts.showReportTitle ?? Boolean(text(a.unitReportTitle)),
+    mode: a.signingMode,
     dates: {
       studentConfirmed: formatSheetDate(a.studentConfirmedAt),
       employerSigned: formatSheetDate(a.employerSignedAt),
       approved: formatSheetDate(a.approvedAt),
+      attested: formatSheetDate(a.attestedAt),
     },
   };
 }

@@ -4,7 +4,10 @@
 // assembling costs milliseconds). Each copy gets its marker (第一份 毕业生执 …), cut from the
 // rendered marker page and drawn over its pages. Text stays text, so the PDF remains
 // searchable. The viewer is asked for duplex, flipping on the long edge.
-import { Duplex, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PrintScaling, type PDFPage, type PDFRef } from "pdf-lib";
+import { createHash } from "node:crypto";
+import { Duplex, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PrintScaling, type PDFPage, type PDFRef } from "pdf-lib";
+import type { SigningIdentity } from "@/lib/signing/identity";
+import { addSignaturePlaceholder, signPlaceholderPdf, type SignatureFields } from "@/lib/signing/sign-pdf";
 import { A4, MARKER } from "./template";
 
 const PT_PER_MM = 72 / 25.4;
@@ -43,43 +46,95 @@ function shareSide(doc: PDFDocument, side: Side): PDFPage {
   return copy;
 }
 
-export async function assembleCopies(rendered: Uint8Array, markerPdf: Uint8Array, copies: number, title: string): Promise<Uint8Array> {
-  const [out, markerSource] = await Promise.all([PDFDocument.load(rendered, LOAD), markerDocument(markerPdf)]);
-  if (out.getPageCount() !== 2) throw new Error(`协议书模板应渲染 2 页，实际 ${out.getPageCount()} 页`);
-  if (markerSource.getPageCount() < copies) throw new Error(`份数标记只有 ${markerSource.getPageCount()} 页，需要 ${copies} 页`);
-  const [front, back] = out.getPages().map(sideOf);
-  const markerPages = markerSource.getPages().slice(0, copies);
-  const markers = await out.embedPages(
-    markerPages,
-    markerPages.map((page) => ({
-      left: 0,
-      right: mm(MARKER.widthMm),
-      top: page.getHeight(),
-      bottom: page.getHeight() - mm(MARKER.heightMm),
-    })),
-  );
-  for (let i = 0; i < copies; i++) {
-    // the first copy is the rendered pair itself; the others share its streams
-    const pages = i === 0 ? [front.page, back.page] : [shareSide(out, front), shareSide(out, back)];
-    for (const page of pages) {
-      const at = { x: page.getWidth() - mm(MARKER.rightMm + MARKER.widthMm), y: page.getHeight() - mm(MARKER.topMm + MARKER.heightMm) };
-      page.drawPage(markers[i], { ...at, width: mm(MARKER.widthMm), height: mm(MARKER.heightMm) });
+const TAG_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/**
+ * Subset fonts are named "ABCDEF+Family"; the six letters must tell different subsets apart.
+ * Chromium starts at AAAAAA in every print, so the copy markers (a separate print) reuse the
+ * document's tags. Each subset gets a tag derived from its own font program instead.
+ */
+function retagSubsetFonts(doc: PDFDocument): void {
+  const used = new Set<string>();
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.lookup(PDFName.of("Type")) !== PDFName.of("Font")) continue;
+    if (object.lookup(PDFName.of("Subtype")) !== PDFName.of("Type0")) continue;
+    const base = object.lookup(PDFName.of("BaseFont"));
+    const match = base instanceof PDFName ? /^\/?[A-Z]{6}\+(.+)$/.exec(base.decodeText()) : null;
+    if (!match) continue;
+    const descendant = object.lookup(PDFName.of("DescendantFonts"), PDFArray).lookup(0, PDFDict);
+    const descriptor = descendant.lookup(PDFName.of("FontDescriptor"), PDFDict);
+    const program = descriptor.lookup(PDFName.of("FontFile2"));
+    const digest = createHash("sha256").update(program instanceof PDFRawStream ? program.getContents() : new Uint8Array()).update(match[1]).digest();
+    let tag = "";
+    for (let i = 0; ; i++) {
+      tag = Array.from(digest.subarray(i % 26, (i % 26) + 6), (b, j) => TAG_LETTERS[(b + i * (j + 1)) % 26]).join("");
+      if (!used.has(tag)) break;
     }
+    used.add(tag);
+    const name = PDFName.of(`${tag}+${match[1]}`);
+    object.set(PDFName.of("BaseFont"), name);
+    descendant.set(PDFName.of("BaseFont"), name);
+    descriptor.set(PDFName.of("FontName"), name);
   }
-  out.setTitle(title);
-  out.setSubject("就业协议书（一式三份，双面打印）");
+}
+
+export type AssembleOptions = {
+  title: string;
+  subject: string;
+  /** paper: copies of the front/back pair, each marked; electronic: one copy, every page */
+  copies: number;
+  /** the rendered copy markers (paper); null: no copies, no markers (the electronic original) */
+  markers: Uint8Array | null;
+  /** CreationDate / ModDate, and the signing time */
+  at: Date;
+  /** sign the whole document (official agreements) */
+  signature?: { identity: SigningIdentity; fields: Omit<SignatureFields, "signingTime"> };
+};
+
+export async function assembleDocument(rendered: Uint8Array, options: AssembleOptions): Promise<Uint8Array> {
+  const { copies, markers: markerPdf } = options;
+  const [out, markerSource] = await Promise.all([PDFDocument.load(rendered, LOAD), markerPdf ? markerDocument(markerPdf) : null]);
+  if (markerSource) {
+    if (out.getPageCount() !== 2) throw new Error(`协议书模板应渲染 2 页，实际 ${out.getPageCount()} 页`);
+    if (markerSource.getPageCount() < copies) throw new Error(`份数标记只有 ${markerSource.getPageCount()} 页，需要 ${copies} 页`);
+    const [front, back] = out.getPages().map(sideOf);
+    const markerPages = markerSource.getPages().slice(0, copies);
+    const markers = await out.embedPages(
+      markerPages,
+      markerPages.map((page) => ({
+        left: 0,
+        right: mm(MARKER.widthMm),
+        top: page.getHeight(),
+        bottom: page.getHeight() - mm(MARKER.heightMm),
+      })),
+    );
+    for (let i = 0; i < copies; i++) {
+      // the first copy is the rendered pair itself; the others share its streams
+      const pages = i === 0 ? [front.page, back.page] : [shareSide(out, front), shareSide(out, back)];
+      for (const page of pages) {
+        const at = { x: page.getWidth() - mm(MARKER.rightMm + MARKER.widthMm), y: page.getHeight() - mm(MARKER.topMm + MARKER.heightMm) };
+        page.drawPage(markers[i], { ...at, width: mm(MARKER.widthMm), height: mm(MARKER.heightMm) });
+      }
+    }
+  } else {
+    for (const page of out.getPages()) page.setMediaBox(0, 0, mm(A4.widthMm), mm(A4.heightMm));
+  }
+  retagSubsetFonts(out);
+  out.setTitle(options.title);
+  out.setSubject(options.subject);
   out.setCreator("网签 — 就业协议书网上签约");
   out.setProducer("网签");
   out.setLanguage("zh-CN");
-  const fixed = new Date(0);
-  // Fixed dates keep the bytes of an unchanged agreement identical (content-hash cache).
-  out.setCreationDate(fixed);
-  out.setModificationDate(fixed);
+  out.setCreationDate(options.at);
+  out.setModificationDate(options.at);
   const prefs = out.catalog.getOrCreateViewerPreferences();
   prefs.setDuplex(Duplex.DuplexFlipLongEdge);
   prefs.setDisplayDocTitle(true);
   prefs.setNumCopies(1); // one print is already 一式三份: do not print more
   prefs.setPrintScaling(PrintScaling.None); // A4 at 100%, so the front and back line up
   out.catalog.set(PDFName.of("PageLayout"), PDFName.of("SinglePage"));
-  return out.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  const signature = options.signature;
+  if (signature) addSignaturePlaceholder(out, signature.identity, { ...signature.fields, signingTime: options.at });
+  const bytes = await out.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  return signature ? signPlaceholderPdf(bytes, signature.identity, options.at) : bytes;
 }

@@ -1,5 +1,9 @@
 // Where the Chromium that renders the agreement comes from: an env var, else puppeteer's
-// own download cache, else the usual system paths. None found → a clear zh-CN error.
+// own download cache (the optional `puppeteer` package fills it where its download works),
+// else the usual system paths, else the Chromium shipped inside the npm package
+// @sparticuz/chromium (Linux x64; unpacked to the temp directory on first use), so that
+// `npm install` alone is enough to print. WQ_CHROMIUM=npm uses the npm one directly.
+// None found → a clear zh-CN error.
 import { existsSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -53,6 +57,31 @@ export function resolveChromiumPath(): string {
   const system = SYSTEM_PATHS.find((p) => existsSync(p));
   if (system) return system;
   throw new AppError("UNAVAILABLE", CHROMIUM_NOT_FOUND_MESSAGE);
+}
+
+/** The Chromium inside @sparticuz/chromium, unpacked on first call (a second or two). */
+async function fromNpmPackage(): Promise<string> {
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new AppError("UNAVAILABLE", `${CHROMIUM_NOT_FOUND_MESSAGE}（npm 自带的 Chromium 只适用于 Linux x64）`);
+  }
+  // loaded only when needed: the package's archives are 60 MB
+  const { default: chromium } = await import("@sparticuz/chromium");
+  return chromium.executablePath();
+}
+
+export type ChromiumSource = { executablePath: string; from: "env" | "system" | "npm" };
+
+/** The renderer's Chromium: as resolveChromiumPath, then the npm-shipped one. */
+export async function chromiumForPdf(): Promise<ChromiumSource> {
+  if (process.env.WQ_CHROMIUM === "npm") return { executablePath: await fromNpmPackage(), from: "npm" };
+  try {
+    const fromEnv = Boolean(process.env.CHROMIUM_PATH || process.env.PUPPETEER_EXECUTABLE_PATH);
+    return { executablePath: resolveChromiumPath(), from: fromEnv ? "env" : "system" };
+  } catch (error) {
+    // a wrong CHROMIUM_PATH stays an error; "nothing installed" falls back to npm
+    if (process.env.CHROMIUM_PATH || process.env.PUPPETEER_EXECUTABLE_PATH) throw error;
+    return { executablePath: await fromNpmPackage(), from: "npm" };
+  }
 }
 
 export const CHROMIUM_ARGS = [

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import puppeteer, { type Browser, type CDPSession, type Page, type PDFOptions } from "puppeteer-core";
-import { CHROMIUM_ARGS, resolveChromiumPath } from "./chromium";
+import { CHROMIUM_ARGS, chromiumForPdf, type ChromiumSource } from "./chromium";
 import { fontFaceCss } from "./fonts";
 import { shellHtml } from "./template";
 
@@ -62,6 +62,8 @@ export class PdfRenderer {
   private closed = false;
   /** for tests and the benchmark */
   launches = 0;
+  /** where the running browser came from (the e2e proves the npm fallback with it) */
+  source: ChromiumSource | null = null;
 
   constructor(options: RendererOptions = {}) {
     this.maxConcurrent = Math.max(1, options.maxConcurrent ?? Number(process.env.PDF_CONCURRENCY ?? 2));
@@ -84,8 +86,11 @@ export class PdfRenderer {
     if (this.closed) throw new Error("PDF 渲染器已关闭");
     if (this.browser?.connected) return this.browser;
     this.launching ??= (async () => {
+      const source: ChromiumSource = this.executablePath
+        ? { executablePath: this.executablePath, from: "env" }
+        : await chromiumForPdf();
       const browser = await puppeteer.launch({
-        executablePath: this.executablePath ?? resolveChromiumPath(),
+        executablePath: source.executablePath,
         headless: true,
         args: CHROMIUM_ARGS,
         // the server's own signal handling decides when to stop; we close explicitly
@@ -94,6 +99,7 @@ export class PdfRenderer {
         handleSIGHUP: false,
       });
       this.launches++;
+      this.source = source;
       this.generation++;
       this.idle = [];
       browser.on("disconnected", () => {

@@ -48,5 +48,8 @@ export const SAMPLE_SHEET: AgreementSheetData = {
     collegeOpinion: "同意",
     schoolOpinion: "",
   },
-  dates: { studentConfirmed: "2027年3月2日", employerSigned: "2027年3月1日", approved: "2027年3月5日" },
+  remarks: "",
+  showReportTitle: false,
+  mode: "PAPER",
+  dates: { studentConfirmed: "2027年3月2日", employerSigned: "2027年3月1日", approved: "2027年3月5日", attested: "" },
 };

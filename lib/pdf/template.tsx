@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { ReactElement, ReactNode } from "react";
-import { AgreementSheet } from "@/components/agreement/agreement-sheet";
+import { AgreementSheet, type StampBox } from "@/components/agreement/agreement-sheet";
 import { AGREEMENT_SHEET_CSS } from "@/components/agreement/agreement-sheet-css";
 import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
 
@@ -26,7 +26,28 @@ function renderToStaticMarkup(element: ReactElement): string {
 }
 
 /** Bump when the template changes: it is part of the cache key of every PDF. */
-export const TEMPLATE_VERSION = 7;
+export const TEMPLATE_VERSION = 8;
+
+/** One signing act on the 签署记录 page (the evidence of each party's consent). */
+export type SigningRecordEntry = {
+  /** 正式提交, 复核确认, 确定签约, 通过, 鉴证 … */
+  act: string;
+  /** 毕业生, 用人单位, 学院, 学校就业主管部门 */
+  party: string;
+  /** the person (and unit) who acted */
+  name: string;
+  /** "2027-03-01 10:15:02 (UTC+8)" */
+  at: string;
+  /** 密码登录, 统一身份认证 (SSO), 二次验证 … */
+  auth: string;
+  ip: string;
+  userAgent: string;
+  /** sha256 of the content the party confirmed */
+  contentHash: string;
+};
+
+/** Seal images (data: URLs of PNGs) placed in their boxes, electronic mode only. */
+export type PlacedSeals = { unit: string | null; college: string | null; school: string | null };
 
 export type AgreementDocument = {
   sheet: AgreementSheetData;
@@ -36,6 +57,9 @@ export type AgreementDocument = {
   kind: "official" | "preview";
   verification: { code: string; url: string; qrSvg: string } | null;
   copies: number;
+  seals: PlacedSeals;
+  /** the 签署记录 page of an electronic original; null on paper and previews */
+  signingRecord: { entries: SigningRecordEntry[]; signer: string; fingerprint: string } | null;
 };
 
 const CHINESE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -74,12 +98,22 @@ body{font-family:"Noto Serif SC",serif;color:#000;-webkit-print-color-adjust:exa
 .pg-mark{position:absolute;left:0;right:0;top:38%;text-align:center;font-size:150pt;font-weight:700;color:rgba(190,0,0,.16);transform:rotate(-30deg);letter-spacing:.2em}
 .terms-title{text-align:center;font-size:14pt;font-weight:700;letter-spacing:.3em;margin:0 0 1mm}
 .terms-version{text-align:center;font-size:8.5pt;margin:0 0 2mm;color:#333}
-.terms{font-size:9.5pt;line-height:1.55;text-align:justify}
+.terms-box{font-size:9.5pt}
+.terms{line-height:1.55;text-align:justify}
 .terms p{margin:0 0 .15em;text-indent:2em}
 .terms .t-article{font-weight:700;text-indent:0;margin-top:.45em}
 .terms .t-remark{border:1px solid #000;padding:.4em .6em;min-height:4.5em;text-indent:0;margin-top:.6em}
 .mk{position:absolute;left:0;top:0;width:${MARKER.widthMm}mm;height:${MARKER.heightMm}mm;box-sizing:border-box;border:.4mm solid #000;display:flex;align-items:center;justify-content:center;gap:3mm;font-size:11pt;font-weight:700;letter-spacing:.1em}
 .mk-holder{font-weight:400}
+.remarks{border:1px solid #000;min-height:45mm;margin-top:3mm;padding:2mm 3mm;line-height:1.55;white-space:pre-wrap}
+.remarks-title{font-weight:700}
+.rec-title{text-align:center;font-size:14pt;font-weight:700;letter-spacing:.3em;margin:0 0 2mm}
+.rec-intro{font-size:9pt;line-height:1.6;margin:0 0 3mm}
+.rec-table{width:100%;border-collapse:collapse;font-size:8pt;line-height:1.4;table-layout:fixed}
+.rec-table th,.rec-table td{border:1px solid #000;padding:1mm 1.2mm;text-align:left;vertical-align:top;word-break:break-all;overflow-wrap:anywhere}
+.rec-table th{background:#f0f0f0;font-weight:700}
+.rec-hash{font-family:monospace;font-size:6.5pt}
+.rec-doc{margin-top:3mm;font-size:8.5pt;line-height:1.6}
 .pg-markers{padding:0}
 `;
 
@@ -149,7 +183,11 @@ function Footer({ doc, side, part }: { doc: AgreementDocument; side: string; par
         ) : (
           <div>样张：仅供核对版式，不是正式协议书，不能盖章使用。学院审核通过后方可打印正式协议书。</div>
         )}
-        <div>本协议书正反面打印在一张纸上，一式三份，甲乙丙三方各执一份。</div>
+        <div>
+          {doc.sheet.mode === "ELECTRONIC"
+            ? "本协议书为电子协议：带学校数字签名的本 PDF 文件即为原件，三方各存一份电子文件，无需打印、盖章、邮寄。"
+            : "本协议书正反面打印在一张纸上，一式三份，甲乙丙三方各执一份。"}
+        </div>
       </div>
       <div className="pg-side">
         <div>协议书号：{doc.sheet.agreementNo || "—"}</div>
@@ -163,6 +201,8 @@ function TermsText({ content }: { content: string }) {
   const lines = content.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   // The office's text usually starts with its own heading; the page prints one already.
   if (lines[0] && /条款$/.test(lines[0]) && lines[0].length <= 20) lines.shift();
+  // An empty "备注：" is the box to write in: the page has its own 备注/其他约定 box for that.
+  if (lines.length && /^备注[:：]$/.test(lines[lines.length - 1])) lines.pop();
   return (
     <>
       {lines.map((line, i) => {
@@ -196,21 +236,104 @@ function Page({ doc, n, side, fit, children }: { doc: AgreementDocument; n: numb
   );
 }
 
+/** The four seal boxes; in electronic mode each carries its seal and the date of the act. */
+export function stampBoxes(doc: Pick<AgreementDocument, "sheet" | "seals">): StampBox[] {
+  const electronic = doc.sheet.mode === "ELECTRONIC";
+  const d = doc.sheet.dates;
+  return [
+    { label: "用人单位（盖章）", sealSrc: electronic ? doc.seals.unit : null, date: electronic ? d.employerSigned : "" },
+    { label: "主管部门（盖章）", sealSrc: null, date: "" },
+    { label: "学院（盖章）", sealSrc: electronic ? doc.seals.college : null, date: electronic ? d.approved : "" },
+    { label: "学校毕业生就业主管部门（鉴证章）", sealSrc: electronic ? doc.seals.school : null, date: electronic ? d.attested : "" },
+  ];
+}
+
+function SigningRecord({ doc, record }: { doc: AgreementDocument; record: NonNullable<AgreementDocument["signingRecord"]> }) {
+  return (
+    <div>
+      <h2 className="rec-title">签署记录</h2>
+      <p className="rec-intro">
+        本页记录就业协议书 {doc.sheet.agreementNo} 各方在网上签约系统中的签署行为（谁、何时、从何处、以何种方式认证、确认的内容摘要）。
+        本页与协议正文为同一份电子文件，由学校的签名证书进行数字签名；任何改动都会使签名失效。
+      </p>
+      <table className="rec-table">
+        <colgroup>
+          <col style={{ width: "5%" }} />
+          <col style={{ width: "13%" }} />
+          <col style={{ width: "20%" }} />
+          <col style={{ width: "15%" }} />
+          <col style={{ width: "13%" }} />
+          <col style={{ width: "34%" }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>序号</th>
+            <th>环节</th>
+            <th>签署方</th>
+            <th>时间</th>
+            <th>身份认证</th>
+            <th>来源（IP / 设备）与确认内容摘要（SHA-256）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {record.entries.map((e, i) => (
+            <tr key={i}>
+              <td>{i + 1}</td>
+              <td>{e.act}</td>
+              <td>
+                {e.party}
+                <br />
+                {e.name}
+              </td>
+              <td>{e.at}</td>
+              <td>{e.auth}</td>
+              <td>
+                IP：{e.ip || "—"}
+                <br />
+                设备：{e.userAgent || "—"}
+                <br />
+                <span className="rec-hash">{e.contentHash || "—"}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="rec-doc">
+        <div>签名证书：{record.signer}</div>
+        <div>证书指纹（SHA-256）：<span className="rec-hash">{record.fingerprint}</span></div>
+        <div>核验：扫描页脚二维码或在学校网上签约系统的“协议核验”页面输入验证码、上传本文件。</div>
+      </div>
+    </div>
+  );
+}
+
 function Document({ doc }: { doc: AgreementDocument }) {
+  const record = doc.signingRecord;
   return (
     <>
       <Page doc={doc} n={1} side="第 1 页（正面）" fit={{ max: "10.5", min: "7" }}>
         <div>
-          <AgreementSheet data={doc.sheet} variant="print" />
+          <AgreementSheet data={doc.sheet} variant="print" stamps={stampBoxes(doc)} />
         </div>
       </Page>
       <Page doc={doc} n={2} side="第 2 页（背面）" fit={{ max: "10", min: "6.5" }}>
-        <div className="terms">
-          <h2 className="terms-title">协议条款</h2>
-          <p className="terms-version">{doc.terms.version ? `（第 ${doc.terms.version} 版条款）` : ""}</p>
-          <TermsText content={doc.terms.content} />
+        <div className="terms-box">
+          <div className="terms">
+            <h2 className="terms-title">协议条款</h2>
+            <p className="terms-version">{doc.terms.version ? `（第 ${doc.terms.version} 版条款）` : ""}</p>
+            <TermsText content={doc.terms.content} />
+          </div>
+          <div className="remarks">
+            <span className="remarks-title">备注/其他约定（补充条款）：</span>
+            {doc.sheet.remarks ? `\n${doc.sheet.remarks}` : doc.sheet.mode === "ELECTRONIC" ? "无" : ""}
+          </div>
         </div>
       </Page>
+      {record ? (
+        <Page doc={doc} n={3} side="第 3 页（签署记录）" fit={{ max: "10", min: "6" }}>
+          <SigningRecord doc={doc} record={record} />
+        </Page>
+      ) : null}
     </>
   );
 }

@@ -5,7 +5,10 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import { toSheetData } from "@/lib/agreement/sheet-data";
-import { renderAgreementPdf, type AgreementPdf, type AgreementPdfInput } from "@/lib/pdf/agreement-pdf";
+import { contentHashOf, pageCountOf, renderAgreementPdf, type AgreementPdf, type AgreementPdfInput } from "@/lib/pdf/agreement-pdf";
+import { sha256 } from "@/lib/pdf/cache";
+import { isUniqueViolation } from "@/lib/workflow/engine";
+import { signingIdentity } from "@/lib/signing/identity";
 import { verificationCode, verificationUrl } from "@/lib/pdf/verify-code";
 import { getAgreementForActor, type AgreementDetail } from "@/lib/workflow/queries";
 import { previewDecision, printDecision, type PrintDecision } from "./rules";
@@ -27,6 +30,7 @@ async function printSettings() {
   return {
     schoolName: settings?.schoolName ?? "",
     copies: settings?.copiesPerPrint ?? 3,
+    showReportTitle: settings?.showReportTitle ?? false,
     currentTerms: settings?.currentTerms ?? null,
   };
 }
@@ -48,7 +52,7 @@ async function documentInput(detail: AgreementDetail, kind: "official" | "previe
   }
   return {
     // the printed agreement is the legal document: the full 身份证号
-    sheet: toSheetData(detail, { maskIdNumber: false }),
+    sheet: toSheetData(detail, { maskIdNumber: false, showReportTitle: settings.showReportTitle }),
     schoolName: settings.schoolName,
     terms: { version: terms?.version ?? null, content: terms?.content ?? "（就业处尚未设置协议条款）" },
     kind,
@@ -76,6 +80,49 @@ export async function printStatusFor(actor: Actor, agreementId: string): Promise
   return printDecision(actor.role, detail.status, detail.printRecords);
 }
 
+/**
+ * The official PDF of this content, issued once: the signed bytes and their hash are stored
+ * (IssuedDocument), so /verify recognises the very file that was handed out, and a reprint of
+ * unchanged content is the same file. Rendering happens outside any transaction; two first
+ * prints at once store one document (the unique key) and both return it.
+ */
+export async function issueOfficialPdf(detail: Pick<AgreementDetail, "id" | "version" | "signingMode">, input: AgreementPdfInput): Promise<AgreementPdf> {
+  const identity = signingIdentity();
+  const contentHash = contentHashOf(input, identity);
+  const stored = () =>
+    prisma.issuedDocument.findUnique({ where: { agreementId_contentHash: { agreementId: detail.id, contentHash } } });
+  const asPdf = (doc: { bytes: Uint8Array; sha256: string; signerName: string }, cached: boolean): AgreementPdf => ({
+    bytes: new Uint8Array(doc.bytes),
+    contentHash,
+    pdfHash: doc.sha256,
+    cached,
+    pages: pageCountOf(input),
+    signerName: doc.signerName,
+  });
+  const existing = await stored();
+  if (existing) return asPdf(existing, true);
+  const pdf = await renderAgreementPdf(input, { identity });
+  try {
+    await prisma.issuedDocument.create({
+      data: {
+        agreementId: detail.id,
+        agreementVersion: detail.version,
+        mode: detail.signingMode,
+        contentHash,
+        sha256: sha256(pdf.bytes),
+        bytes: Buffer.from(pdf.bytes),
+        signerName: identity.commonName,
+      },
+    });
+    return pdf;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await stored();
+    if (!winner) throw error;
+    return asPdf(winner, false);
+  }
+}
+
 export type PrintResult = { pdf: AgreementPdf; fileName: string; recordId: string };
 
 /**
@@ -96,7 +143,7 @@ export async function printAgreement(
   if (first.needsReason && !reason) {
     throw new AppError("INVALID_INPUT", "本协议书已打印过，重新打印须填写原因", { reason: "请填写重新打印的原因" });
   }
-  const pdf = await renderAgreementPdf(await documentInput(detail, "official", origin));
+  const pdf = await issueOfficialPdf(detail, await documentInput(detail, "official", origin));
   const copies = (await printSettings()).copies;
 
   const record = await prisma.$transaction(async (tx) => {

@@ -114,11 +114,11 @@ export const creditCodeSchema = trimmed("请填写统一社会信用代码")
   );
 
 /** 单位组织机构代码: a 统一社会信用代码 or a legacy 组织机构代码, stored in one spelling. */
-export const unitCodeSchema = trimmed("请填写单位组织机构代码")
+export const unitCodeSchema = trimmed("请填写统一社会信用代码（或原组织机构代码）")
   .pipe(
     z
       .string()
-      .min(1, { error: "请填写单位组织机构代码" })
+      .min(1, { error: "请填写统一社会信用代码（或原组织机构代码）" })
       .refine(isUnitCode, { error: "请输入正确的统一社会信用代码（18位）或组织机构代码（9位）" }),
   )
   .transform(normalizeUnitCode);

@@ -175,7 +175,7 @@ describe("统一社会信用代码 (GB 32100-2015) and 组织机构代码 (GB 11
     expect(firstMessage(unitCodeSchema, "91350100M000100Y44")).toBe(
       "请输入正确的统一社会信用代码（18位）或组织机构代码（9位）",
     );
-    expect(firstMessage(unitCodeSchema, "")).toBe("请填写单位组织机构代码");
+    expect(firstMessage(unitCodeSchema, "")).toBe("请填写统一社会信用代码（或原组织机构代码）");
     expect(firstMessage(creditCodeSchema, "91350100M000100Y44")).toBe("统一社会信用代码不正确，请核对校验位");
     expect(firstMessage(creditCodeSchema, "M000100Y4")).toBe("统一社会信用代码应为18位");
   });

@@ -10,7 +10,7 @@ import { signAction } from "../../actions";
 // The manual's 用人单位情况及意见, in its order.
 const FIELDS: GridField<EmployerSignInput>[] = [
   { name: "unitName", label: "单位名称", required: true, wide: true },
-  { name: "unitOrgCode", label: "单位组织机构代码", required: true },
+  { name: "unitOrgCode", label: "统一社会信用代码", required: true },
   { name: "unitDepartment", label: "单位隶属部门" },
   { name: "unitContactName", label: "联系人", required: true },
   { name: "unitContactPhone", label: "联系电话", required: true, inputMode: "tel" },

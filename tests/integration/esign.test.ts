@@ -1,0 +1,157 @@
+// The digital signature of the official PDF, checked by a real third party: poppler's
+// pdfsig. Valid and covering the whole file when untouched; invalid after one flipped byte;
+// no longer the whole document after another tool (@signpdf/placeholder-plain) appends an
+// incremental update. The university's own P12 (WQ_SIGNING_P12) replaces the demo one.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
+import type { Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/client";
+import { renderAgreementPdf } from "@/lib/pdf/agreement-pdf";
+import { PdfCache, sha256 } from "@/lib/pdf/cache";
+import { closePdfRenderer } from "@/lib/pdf/renderer";
+import { SAMPLE_SHEET } from "@/lib/pdf/sample";
+import { printAgreement } from "@/lib/printing/service";
+import { createDemoP12, DEMO_CERT_NAME, parseP12, resetSigningIdentity } from "@/lib/signing/identity";
+import type { WorkflowActor } from "@/lib/workflow";
+import { agreementAt, demoWorld } from "../fixtures/workflow";
+import { getTestPrisma } from "../setup/db";
+
+process.env.PDF_CACHE_DIR = "off";
+
+const dir = mkdtempSync(path.join(tmpdir(), "wq-esign-test-"));
+const ORIGIN = "http://localhost:3000";
+const asActor = (a: WorkflowActor): Actor => ({ ...a, role: a.role as Actor["role"], userId: a.userId! });
+
+let prisma: Db;
+let w: Awaited<ReturnType<typeof demoWorld>>;
+
+function fileOf(bytes: Uint8Array, name: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** pdfsig's report (it exits non-zero for a document whose signature does not verify). */
+function pdfsig(bytes: Uint8Array, name: string): string {
+  try {
+    return execFileSync("pdfsig", [fileOf(bytes, name)], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return `${e.stdout ?? ""}${e.stderr ?? ""}`;
+  }
+}
+
+beforeAll(async () => {
+  prisma = await getTestPrisma();
+  w = await demoWorld(prisma);
+}, 120_000);
+
+afterAll(async () => {
+  await closePdfRenderer();
+});
+
+describe("the official PDF's digital signature", () => {
+  let bytes: Uint8Array;
+  let agreementId: string;
+
+  beforeAll(async () => {
+    const approved = await agreementAt(prisma, "APPROVED", { student: w.student, employer: w.soft, counselor: w.counselor });
+    agreementId = approved.agreementId;
+    bytes = (await printAgreement(asActor(w.student), agreementId, { reason: null }, ORIGIN)).pdf.bytes;
+  }, 120_000);
+
+  it("is valid and covers the whole document (pdfsig), signed with the demo certificate that says 演示证书", () => {
+    const report = pdfsig(bytes, "untouched.pdf");
+    expect(report).toContain("Signature is Valid.");
+    expect(report).toContain("Total document signed");
+    expect(report).toContain("adbe.pkcs7.detached");
+    expect(report).toContain("SHA-256");
+    expect(report).toContain(`Signer Certificate Common Name: ${DEMO_CERT_NAME}`);
+    expect(DEMO_CERT_NAME).toContain("演示证书");
+    expect(execFileSync("qpdf", ["--check", fileOf(bytes, "check.pdf")], { encoding: "utf8" })).toContain("No syntax or stream encoding errors");
+  });
+
+  it("is invalid after one flipped byte, anywhere in the signed ranges", () => {
+    for (const at of [200, Math.floor(bytes.length / 2), bytes.length - 40]) {
+      const flipped = new Uint8Array(bytes);
+      flipped[at] ^= 0x01;
+      const report = pdfsig(flipped, `flipped-${at}.pdf`);
+      expect(report).not.toContain("Signature is Valid.");
+    }
+  });
+
+  it("no longer covers the document once another tool appends an incremental update", () => {
+    const updated = plainAddPlaceholder({ pdfBuffer: Buffer.from(bytes), reason: "appended by another tool", contactInfo: "", name: "other", location: "" });
+    expect(updated.length).toBeGreaterThan(bytes.length);
+    expect(Buffer.from(updated.subarray(0, bytes.length)).equals(Buffer.from(bytes))).toBe(true); // appended, not rewritten
+    const report = pdfsig(new Uint8Array(updated), "incremental.pdf");
+    const first = report.split("Signature #2")[0];
+    expect(first).not.toContain("Total document signed");
+    expect(first).toMatch(/Not total document signed/);
+  });
+
+  it("is issued once: stored with its hash; a reprint of the same content is the very same file", async () => {
+    const issued = await prisma.issuedDocument.findMany({ where: { agreementId } });
+    expect(issued).toHaveLength(1);
+    expect(issued[0]).toMatchObject({ sha256: sha256(bytes), mode: "PAPER", signerName: DEMO_CERT_NAME });
+    const again = await printAgreement(asActor(w.counselor), agreementId, { reason: "学生遗失" }, ORIGIN);
+    expect(sha256(again.pdf.bytes)).toBe(sha256(bytes));
+    const records = await prisma.printRecord.findMany({ where: { agreementId } });
+    expect(records.map((r) => r.pdfHash)).toEqual([sha256(bytes), sha256(bytes)]);
+  });
+
+  it("has real creation and modification dates and a distinct tag for every font subset", () => {
+    const info = execFileSync("pdfinfo", [fileOf(bytes, "info.pdf")], { encoding: "utf8" });
+    const created = /^CreationDate:\s+(.+)$/m.exec(info)?.[1] ?? "";
+    expect(created).not.toMatch(/1970/);
+    expect(Math.abs(new Date(created).getTime() - Date.now())).toBeLessThan(10 * 60_000);
+    expect(info).toMatch(/^ModDate:\s+(?!.*1970)/m);
+    const fonts = execFileSync("pdffonts", [fileOf(bytes, "fonts.pdf")], { encoding: "utf8" }).trim().split("\n").slice(2);
+    const names = fonts.map((row) => row.split(/\s+/)[0]);
+    const tags = names.map((n) => n.split("+")[0]);
+    expect(names.length).toBeGreaterThan(2);
+    tags.forEach((t) => expect(t).toMatch(/^[A-Z]{6}$/));
+    // the copies share their fonts (same object), so a name repeats only with its object
+    const byObject = new Map(fonts.map((row) => [row.trim().split(/\s+/).slice(-2).join(" "), row.split(/\s+/)[0]]));
+    expect(new Set(byObject.values()).size).toBe(byObject.size);
+  });
+});
+
+describe("the university's own certificate (WQ_SIGNING_P12)", () => {
+  const saved = { p12: process.env.WQ_SIGNING_P12, password: process.env.WQ_SIGNING_P12_PASSWORD };
+
+  afterAll(() => {
+    process.env.WQ_SIGNING_P12 = saved.p12;
+    process.env.WQ_SIGNING_P12_PASSWORD = saved.password;
+    if (saved.p12 === undefined) delete process.env.WQ_SIGNING_P12;
+    if (saved.password === undefined) delete process.env.WQ_SIGNING_P12_PASSWORD;
+    resetSigningIdentity();
+  });
+
+  it("signs with it instead of the demo certificate, from a file or from base64", async () => {
+    const p12 = createDemoP12("s3cret-口令", "东北理工大学就业指导中心（测试证书）");
+    const file = fileOf(p12, "university.p12");
+    for (const value of [file, p12.toString("base64")]) {
+      process.env.WQ_SIGNING_P12 = value;
+      process.env.WQ_SIGNING_P12_PASSWORD = "s3cret-口令";
+      resetSigningIdentity();
+      const pdf = await renderAgreementPdf(
+        { sheet: SAMPLE_SHEET, schoolName: "东北理工大学", terms: { version: 1, content: "第一条 测试" }, kind: "official", verification: { code: "2027-000123-7K3M9Q2XAB", url: `${ORIGIN}/verify?c=x` }, copies: 1 },
+        { cache: new PdfCache({ dir: null }) },
+      );
+      const report = pdfsig(pdf.bytes, `university-${value === file ? "file" : "base64"}.pdf`);
+      expect(report).toContain("Signer Certificate Common Name: 东北理工大学就业指导中心（测试证书）");
+      expect(report).toContain("Signature is Valid.");
+      expect(report).toContain("Total document signed");
+      expect(pdf.signerName).toBe("东北理工大学就业指导中心（测试证书）");
+    }
+  }, 60_000);
+
+  it("refuses a wrong password with a clear message", () => {
+    const p12 = createDemoP12("right");
+    expect(() => parseP12(p12, "wrong", "WQ_SIGNING_P12", false)).toThrow(/密码错误或文件不是 PKCS#12 格式/);
+  });
+});
