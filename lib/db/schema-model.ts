@@ -49,6 +49,7 @@ const SCALAR_SQL: Record<string, string> = {
   Boolean: "BOOLEAN",
   DateTime: "TIMESTAMP(3)",
   Json: "JSONB",
+  Bytes: "BYTEA",
   Float: "DOUBLE PRECISION",
   Decimal: "DECIMAL(65,30)",
 };
