@@ -28,7 +28,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Server-only packages that must not be bundled (native/wasm or large CJS).
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "puppeteer-core", "@sparticuz/chromium", "node-forge", "@signpdf/signpdf", "@signpdf/placeholder-pdf-lib", "@signpdf/utils", "exceljs", "pg", "@prisma/prisma-schema-wasm"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "puppeteer-core", "@sparticuz/chromium", "node-forge", "@signpdf/signpdf", "@signpdf/placeholder-pdf-lib", "@signpdf/utils", "pdf-lib", "exceljs", "pg", "@prisma/prisma-schema-wasm"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403 (无权访问)
     authInterrupts: true,
