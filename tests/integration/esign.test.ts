@@ -13,10 +13,12 @@ import { renderAgreementPdf } from "@/lib/pdf/agreement-pdf";
 import { PdfCache, sha256 } from "@/lib/pdf/cache";
 import { closePdfRenderer } from "@/lib/pdf/renderer";
 import { SAMPLE_SHEET } from "@/lib/pdf/sample";
-import { printAgreement } from "@/lib/printing/service";
+import { previewAgreementPdf, printAgreement } from "@/lib/printing/service";
+import { verifyAgreementDocument } from "@/lib/printing/verify-document";
+import { returnAsCounselor } from "@/lib/workflow";
 import { createDemoP12, DEMO_CERT_NAME, parseP12, resetSigningIdentity } from "@/lib/signing/identity";
 import type { WorkflowActor } from "@/lib/workflow";
-import { agreementAt, demoWorld } from "../fixtures/workflow";
+import { agreementAt, demoWorld, newStudent } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
 
 process.env.PDF_CACHE_DIR = "off";
@@ -154,4 +156,64 @@ describe("the university's own certificate (WQ_SIGNING_P12)", () => {
     const p12 = createDemoP12("right");
     expect(() => parseP12(p12, "wrong", "WQ_SIGNING_P12", false)).toThrow(/密码错误或文件不是 PKCS#12 格式/);
   });
+});
+
+describe("/verify with an uploaded PDF", () => {
+  let agreementId: string;
+  let issued: Uint8Array;
+
+  beforeAll(async () => {
+    const approved = await agreementAt(prisma, "APPROVED", { student: w.student2, employer: w.bank, counselor: w.counselor });
+    agreementId = approved.agreementId;
+    issued = (await printAgreement(asActor(w.student2), agreementId, { reason: null }, ORIGIN)).pdf.bytes;
+  }, 120_000);
+
+  it("accepts the issued file: signature valid, whole document, recorded at issue, in force — and shows only what proves it", async () => {
+    const v = await verifyAgreementDocument(issued);
+    expect(v).toMatchObject({ check: "VALID", ok: true, signer: DEMO_CERT_NAME });
+    const a = await prisma.agreement.findUniqueOrThrow({ where: { id: agreementId }, include: { student: true } });
+    expect(v.agreement).toMatchObject({ agreementNo: a.agreementNo, unitName: a.unitName, mode: "PAPER" });
+    expect(v.agreement!.maskedName).not.toBe(a.student.name);
+    expect(v.agreement!.maskedName[0]).toBe(a.student.name[0]);
+    expect(JSON.stringify(v)).not.toContain(a.student.idNumber);
+    expect(v.message).toMatch(/核验通过/);
+  });
+
+  it("says which check fails: not a PDF, no signature, one flipped byte, an appended update, a file the system never issued", async () => {
+    expect((await verifyAgreementDocument(new TextEncoder().encode("hello, not a pdf"))).check).toBe("NOT_PDF");
+    const preview = (await previewAgreementPdf(asActor(w.student2), agreementId, ORIGIN)).pdf.bytes;
+    expect((await verifyAgreementDocument(preview)).check).toBe("NO_SIGNATURE");
+    const flipped = new Uint8Array(issued);
+    flipped[Math.floor(issued.length / 3)] ^= 0x04;
+    const tampered = await verifyAgreementDocument(flipped);
+    expect(tampered).toMatchObject({ check: "SIGNATURE_INVALID", ok: false });
+    expect(tampered.message).toMatch(/签名无效/);
+    const appended = plainAddPlaceholder({ pdfBuffer: Buffer.from(issued), reason: "x", contactInfo: "", name: "x", location: "" });
+    expect((await verifyAgreementDocument(new Uint8Array(appended))).check).toBe("NOT_WHOLE_DOCUMENT");
+    // validly signed with our certificate, but never handed out (not recorded at issue)
+    const never = await renderAgreementPdf(
+      { sheet: { ...SAMPLE_SHEET, agreementNo: "2027-999999" }, schoolName: "东北理工大学", terms: { version: 1, content: "第一条" }, kind: "official", verification: null, copies: 1 },
+      { cache: new PdfCache({ dir: null }) },
+    );
+    expect(pdfsig(never.bytes, "never-issued.pdf")).toContain("Signature is Valid.");
+    expect((await verifyAgreementDocument(never.bytes)).check).toBe("NOT_ISSUED");
+  }, 60_000);
+
+  it("says 已失效 once the agreement is returned after issue, and 已解约 for a cancelled one", async () => {
+    const current = await prisma.agreement.findUniqueOrThrow({ where: { id: agreementId } });
+    await returnAsCounselor(w.counselor, { agreementId, version: current.version }, "单位信息有误，请重新办理");
+    const returned = await verifyAgreementDocument(issued);
+    expect(returned).toMatchObject({ check: "RETURNED", ok: false });
+    expect(returned.message).toMatch(/已失效/);
+
+    const student = await newStudent(prisma);
+    const target = (await agreementAt(prisma, "APPROVED", { student, employer: w.bank, counselor: w.counselor })).agreementId;
+    const file = (await printAgreement(asActor(student), target, { reason: null }, ORIGIN)).pdf.bytes;
+    expect((await verifyAgreementDocument(file)).check).toBe("VALID");
+    // no online 解约 yet (#14): the status is set the way that service will leave it
+    await prisma.agreement.update({ where: { id: target }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    const cancelled = await verifyAgreementDocument(file);
+    expect(cancelled).toMatchObject({ check: "CANCELLED", ok: false });
+    expect(cancelled.message).toMatch(/已解约/);
+  }, 60_000);
 });
