@@ -3,7 +3,14 @@
 // no longer the whole document after another tool (@signpdf/placeholder-plain) appends an
 // incremental update. The university's own P12 (WQ_SIGNING_P12) replaces the demo one.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ContentInfo, SignedData } from "@peculiar/asn1-cms";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { TSTInfo } from "@peculiar/asn1-tsp";
+import forge from "node-forge";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
@@ -216,4 +223,87 @@ describe("/verify with an uploaded PDF", () => {
     expect(cancelled).toMatchObject({ check: "CANCELLED", ok: false });
     expect(cancelled.message).toMatch(/已解约/);
   }, 60_000);
+});
+
+describe("an RFC 3161 timestamp (WQ_TSA_URL)", () => {
+  // A real timestamp authority on loopback: OpenSSL's `ts -reply` answers each request.
+  const tsaDir = mkdtempSync(path.join(tmpdir(), "wq-tsa-"));
+  let server: Server;
+  let requests = 0;
+
+  beforeAll(async () => {
+    writeFileSync(
+      path.join(tsaDir, "tsa.cnf"),
+      [
+        "[ req ]", "distinguished_name = dn", "prompt = no", "[ dn ]", "CN = Loopback Test TSA",
+        "[ ext ]", "extendedKeyUsage = critical,timeStamping", "basicConstraints = CA:FALSE",
+        "[ tsa ]", "default_tsa = tsa_config", "[ tsa_config ]", `serial = ${path.join(tsaDir, "serial")}`,
+        "signer_digest = sha256", "default_policy = 1.2.3.4.1", "digests = sha256", "accuracy = secs:1", "ess_cert_id_alg = sha256",
+      ].join("\n"),
+    );
+    writeFileSync(path.join(tsaDir, "serial"), "01\n");
+    const run = (args: string[]) => execFileSync("openssl", args, { cwd: tsaDir, stdio: ["ignore", "pipe", "pipe"] });
+    run(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "30", "-config", "tsa.cnf", "-extensions", "ext"]);
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        requests++;
+        const query = path.join(tsaDir, `q${requests}.tsq`);
+        const reply = path.join(tsaDir, `r${requests}.tsr`);
+        writeFileSync(query, Buffer.concat(chunks));
+        run(["ts", "-reply", "-config", "tsa.cnf", "-queryfile", query, "-inkey", "key.pem", "-signer", "cert.pem", "-out", reply]);
+        res.writeHead(200, { "Content-Type": "application/timestamp-reply" });
+        res.end(readFileSync(reply));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    process.env.WQ_TSA_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsa`;
+    resetSigningIdentity(); // the placeholder makes room for the token
+  });
+
+  afterAll(async () => {
+    delete process.env.WQ_TSA_URL;
+    resetSigningIdentity();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("puts the TSA's token over the signature value into the signature, which stays valid", async () => {
+    const pdf = await renderAgreementPdf(
+      { sheet: SAMPLE_SHEET, schoolName: "东北理工大学", terms: { version: 1, content: "第一条" }, kind: "official", verification: null, copies: 1 },
+      { cache: new PdfCache({ dir: null }) },
+    );
+    expect(requests).toBe(1);
+    const report = pdfsig(pdf.bytes, "timestamped.pdf");
+    expect(report).toContain("Signature is Valid.");
+    expect(report).toContain("Total document signed");
+    // the token: an unsigned attribute id-aa-timeStampToken whose imprint is SHA-256(signature value)
+    const text = Buffer.from(pdf.bytes).toString("latin1");
+    const [, b, c] = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)/.exec(text)!.slice(1, 4).map(Number);
+    // the placeholder's zero padding follows the DER: read one element and write it back
+    const padded = forge.util.createBuffer(Buffer.from(text.slice(b + 1, c - 1), "hex").toString("binary"));
+    const der = Buffer.from(forge.asn1.toDer(forge.asn1.fromDer(padded, { parseAllBytes: false } as unknown as boolean)).getBytes(), "binary");
+    const signed = AsnConvert.parse(AsnConvert.parse(der, ContentInfo).content, SignedData);
+    const attr = signed.signerInfos[0].unsignedAttrs?.find((a) => a.attrType === "1.2.840.113549.1.9.16.2.14");
+    expect(attr).toBeDefined();
+    const token = AsnConvert.parse(attr!.attrValues[0], ContentInfo);
+    const tstSigned = AsnConvert.parse(token.content, SignedData);
+    const tst = AsnConvert.parse(tstSigned.encapContentInfo.eContent!.single!.buffer, TSTInfo);
+    const imprint = Buffer.from(tst.messageImprint.hashedMessage.buffer);
+    const signatureValue = Buffer.from(signed.signerInfos[0].signature.buffer);
+    expect(imprint.equals(createHash("sha256").update(signatureValue).digest())).toBe(true);
+    expect(Math.abs(tst.genTime.getTime() - Date.now())).toBeLessThan(5 * 60_000);
+    expect((await verifyAgreementDocument(pdf.bytes)).check).toBe("NOT_ISSUED"); // valid signature, never handed out
+  }, 60_000);
+
+  it("fails the print with a clear message when the TSA cannot be reached", async () => {
+    process.env.WQ_TSA_URL = "http://127.0.0.1:9/tsa";
+    await expect(
+      renderAgreementPdf(
+        { sheet: { ...SAMPLE_SHEET, agreementNo: "2027-000777" }, schoolName: "东北理工大学", terms: { version: 1, content: "第一条" }, kind: "official", verification: null, copies: 1 },
+        { cache: new PdfCache({ dir: null }) },
+      ),
+    ).rejects.toThrow(/时间戳服务器（WQ_TSA_URL）无法连接/);
+    process.env.WQ_TSA_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsa`;
+  });
 });
