@@ -5,7 +5,7 @@ import { remindDueSoon } from "@/lib/notifications/due-soon";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { prisma } from "@/lib/db/client";
 import { autoConfirmDue, autoConfirmOne, TRANSITIONS } from "@/lib/workflow";
-import { EVENTS, inngest, type EmployerSignedData } from "./client";
+import { EVENTS, inngest, type EmployerSignedData } from "@/lib/jobs/client";
 
 export const SWEEP_CRON = "*/15 * * * *";
 

@@ -5,8 +5,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { ReactElement, ReactNode } from "react";
-import { AgreementSheet, type StampBox } from "@/components/agreement/agreement-sheet";
-import { AGREEMENT_SHEET_CSS } from "@/components/agreement/agreement-sheet-css";
+import { AgreementSheet, type StampBox } from "@/lib/agreement/agreement-sheet";
+import { AGREEMENT_SHEET_CSS } from "@/lib/agreement/agreement-sheet-css";
 import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
 
 let staticRenderer: ((element: ReactElement) => string) | null = null;

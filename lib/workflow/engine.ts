@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fanOutInTransaction } from "@/lib/notifications/fan-out";
-import { afterTransitionCommitted } from "@/jobs/emit";
+import { afterTransitionCommitted } from "@/lib/jobs/emit";
 import { canAccessAgreement } from "./access";
 import type { WorkflowActor } from "./actor";
 import { GUARDS, type GuardContext } from "./guards";

@@ -55,13 +55,13 @@ const PERFORMS: Record<string, WorkflowAction> = {
   [actionKey("app/employer/actions.ts", "batchSignAction")]: "sign",
   [actionKey("app/employer/actions.ts", "returnAction")]: "returnByEmployer",
   [actionKey("app/employer/actions.ts", "takeBackAction")]: "takeBack",
-  [actionKey("app/counselor/review/actions.ts", "approveAction")]: "approve",
-  [actionKey("app/counselor/review/actions.ts", "returnByCollegeAction")]: "returnByCollege",
-  [actionKey("app/counselor/review/actions.ts", "fileAction")]: "file",
+  [actionKey("app/_reviewer/actions.ts", "approveAction")]: "approve",
+  [actionKey("app/_reviewer/actions.ts", "returnByCollegeAction")]: "returnByCollege",
+  [actionKey("app/_reviewer/actions.ts", "fileAction")]: "file",
 };
 // Reads scoped to what the actor may see: checked for someone else's agreement.
 const SCOPED_READS = {
-  filing: actionKey("app/counselor/review/actions.ts", "findForFilingAction"),
+  filing: actionKey("app/_reviewer/actions.ts", "findForFilingAction"),
   pendingRefs: actionKey("app/employer/actions.ts", "pendingRefsAction"),
 };
 // Public by design (sign-in, unit registration), or taking a file upload (checked by role

@@ -209,14 +209,14 @@ describe("no personal data in the server's logs", () => {
     await step(s, actionKey("app/student/agreement/actions.ts", "submitAction"), [ref]);
     await step(u, actionKey("app/employer/actions.ts", "signAction"), [ref, unitSignForm(unit)]);
     await step(s, actionKey("app/student/agreement/actions.ts", "confirmAction"), [ref]);
-    await step(c, actionKey("app/counselor/review/actions.ts", "approveAction"), [ref, approveForm]);
+    await step(c, actionKey("app/_reviewer/actions.ts", "approveAction"), [ref, approveForm]);
     for (const [session, url] of [[s, "/student/agreement"], [u, `/employer/signed/${ref.agreementId}`], [c, `/counselor/review/${ref.agreementId}`], [c, `/counselor/filing?q=${student.studentNo}`]] as const) {
       expect((await session.fetch(`${base}${url}`)).status).toBe(200);
     }
     // the print: a PDF with the full 身份证号 in it is made, and must not end up in the log
     const pdf = await s.fetch(`${base}/api/agreements/${ref.agreementId}/pdf`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(pdf.headers.get("content-type")).toContain("application/pdf");
-    await step(c, actionKey("app/counselor/review/actions.ts", "fileAction"), [ref]);
+    await step(c, actionKey("app/_reviewer/actions.ts", "fileAction"), [ref]);
     await new Promise((r) => setTimeout(r, 500)); // let the last lines reach the file
 
     const log = readFileSync(logFile, "utf8");

@@ -38,7 +38,7 @@ jest.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag:
 const student = require("@/app/student/agreement/actions") as typeof import("@/app/student/agreement/actions");
 const employer = require("@/app/employer/actions") as typeof import("@/app/employer/actions");
 const employerProfile = require("@/app/employer/profile/actions") as typeof import("@/app/employer/profile/actions");
-const review = require("@/app/counselor/review/actions") as typeof import("@/app/counselor/review/actions");
+const review = require("@/app/_reviewer/actions") as typeof import("@/app/_reviewer/actions");
 const counselorStudents = require("@/app/counselor/students/actions") as typeof import("@/app/counselor/students/actions");
 const officeStudents = require("@/app/office/students/actions") as typeof import("@/app/office/students/actions");
 const officeEmployers = require("@/app/office/employers/actions") as typeof import("@/app/office/employers/actions");

@@ -3,7 +3,7 @@
 // only) to the instant the function asked to sleep until, as Inngest would wake it then.
 import { InngestTestEngine } from "@inngest/test";
 import type { Db } from "@/lib/db/client";
-import { EVENTS } from "@/jobs/client";
+import { EVENTS } from "@/lib/jobs/client";
 import { autoConfirmAfterSigning, autoConfirmSweep, dueSoonReminders, sendOutboxEmails } from "@/jobs/functions";
 import { notificationKey } from "@/lib/notifications/messages";
 import { confirmAsStudent, takeBackForResign } from "@/lib/workflow";

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { AgreementSheet } from "@/components/agreement/agreement-sheet";
+import { AgreementSheet } from "@/lib/agreement/agreement-sheet";
 import { stampBoxes } from "@/lib/pdf/template";
 import { SAMPLE_SHEET } from "@/lib/pdf/sample";
 import { UNIT_NATURES } from "@/lib/reference";

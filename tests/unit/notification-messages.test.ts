@@ -12,7 +12,7 @@ import {
   toFormatTemplate,
   type MessageContext,
 } from "@/lib/notifications/messages";
-import { eventsFor } from "@/jobs/emit";
+import { eventsFor } from "@/lib/jobs/emit";
 import type { TransitionRecord } from "@/lib/workflow/engine";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/transitions";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ReviewDetail } from "@/components/agreement/review-detail";
+import { ReviewDetail } from "@/app/_reviewer/review-detail";
 import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth/guard";
 import { findForFiling } from "@/lib/workflow/queries";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AgreementSheet } from "@/components/agreement/agreement-sheet";
+import { AgreementSheet } from "@/lib/agreement/agreement-sheet";
 import { ActionButton } from "@/components/agreement/action-button";
 import { EventHistory } from "@/components/agreement/event-history";
 import { NoticeDialog } from "@/components/agreement/notice-dialog";

@@ -5,7 +5,7 @@ import { prisma, type Db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fanOutInTransaction } from "@/lib/notifications/fan-out";
-import { afterTransitionCommitted } from "@/jobs/emit";
+import { afterTransitionCommitted } from "@/lib/jobs/emit";
 import type { WorkflowActor } from "../actor";
 import { agreementWithParties, checkTransition, type TransitionRecord } from "../engine";
 import { DEFAULT_EMPLOYER_OPINION, autoConfirmAtFor } from "./sign-as-employer";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AgreementSheet } from "@/components/agreement/agreement-sheet";
+import { AgreementSheet } from "@/lib/agreement/agreement-sheet";
 import { ActionButton } from "@/components/agreement/action-button";
 import { StatusBadge } from "@/components/agreement/status-badge";
 import { Alert } from "@/components/ui/alert";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
-import { ReviewDetail } from "@/components/agreement/review-detail";
+import { ReviewDetail } from "@/app/_reviewer/review-detail";
 import { requireRole } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "协议详情" };

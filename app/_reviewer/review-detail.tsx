@@ -1,4 +1,3 @@
-import { fileAction, returnByCollegeAction } from "@/app/counselor/review/actions";
 import { toSheetData } from "@/lib/agreement/sheet-data";
 import type { Actor } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
@@ -7,12 +6,13 @@ import type { AgreementDetail } from "@/lib/workflow/queries";
 import { availableActions } from "@/lib/workflow/transitions";
 import { Alert } from "@/components/ui/alert";
 import { printPanelProps } from "@/lib/printing/panel";
-import { ActionButton } from "./action-button";
-import { AgreementSheet } from "./agreement-sheet";
+import { ActionButton } from "@/components/agreement/action-button";
+import { EventHistory } from "@/components/agreement/event-history";
+import { PrintPanel } from "@/components/agreement/print-panel";
+import { StatusBadge } from "@/components/agreement/status-badge";
+import { AgreementSheet } from "@/lib/agreement/agreement-sheet";
+import { fileAction, returnByCollegeAction } from "./actions";
 import { ApproveForm } from "./approve-form";
-import { EventHistory } from "./event-history";
-import { PrintPanel } from "./print-panel";
-import { StatusBadge } from "./status-badge";
 
 /** 查看/处理 for counselors (own 学院) and the office (any): review, return, file. */
 export async function ReviewDetail({ actor, agreement }: { actor: Actor; agreement: AgreementDetail }) {

@@ -2,7 +2,7 @@
 
 import { FieldGrid, type GridField } from "@/components/forms/field-grid";
 import { FormMessage, useActionForm } from "@/components/units/use-action-form";
-import { approveAction } from "@/app/counselor/review/actions";
+import { approveAction } from "./actions";
 import { counselorApproveSchema, type CounselorApproveInput } from "@/lib/workflow/schemas";
 
 const FIELDS: GridField<CounselorApproveInput>[] = [
