@@ -6,7 +6,7 @@
 // The helpers that drive one agreement to a step are shared with the tests.
 import type { Db } from "@/lib/db/client";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
-import { signFormFromProfile } from "@/lib/workflow/actions/sign-as-employer";
+import { signatureFromProfile } from "@/lib/agreement/unit-section";
 import { employerSignSchema } from "@/lib/workflow/schemas";
 import {
   approveAsCounselor,
@@ -27,7 +27,7 @@ export const studentForm = (employerId: string, studentEmail = "student@example.
 });
 
 export async function signForm(prisma: Db, employerId: string) {
-  return employerSignSchema.parse(signFormFromProfile(await prisma.employer.findUniqueOrThrow({ where: { id: employerId } })));
+  return employerSignSchema.parse(signatureFromProfile(await prisma.employer.findUniqueOrThrow({ where: { id: employerId } })));
 }
 
 export const approveForm = {

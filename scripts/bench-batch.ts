@@ -7,7 +7,8 @@ import { Client } from "pg";
 import { createPrisma } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { batchSignAsEmployer } from "../lib/workflow/actions/batch-sign-as-employer";
-import { signAsEmployer, signFormFromProfile } from "../lib/workflow/actions/sign-as-employer";
+import { signAsEmployer } from "../lib/workflow/actions/sign-as-employer";
+import { signatureFromProfile } from "../lib/agreement/unit-section";
 import { employerSignSchema } from "../lib/workflow/schemas";
 import { seedDemo } from "../prisma/seed-data";
 
@@ -70,7 +71,7 @@ async function main() {
     const failed = outcomes.filter((o) => !o.ok).length;
     if (failed) throw new Error(`${failed} of the batch failed`);
 
-    const form = employerSignSchema.parse(signFormFromProfile(employer));
+    const form = employerSignSchema.parse(signatureFromProfile(employer));
     await signAsEmployer(actor, loop[0], form);
     const t1 = performance.now();
     for (const ref of loop.slice(1)) await signAsEmployer(actor, ref, form);

@@ -2,6 +2,7 @@
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import type { UnitProfileInput } from "@/lib/employers/schemas";
+import { PROFILE_LABELS } from "@/lib/agreement/unit-section";
 import { provinces } from "@/lib/reference/regions";
 import { UNIT_NATURES } from "@/lib/reference/unit-nature";
 import { FormField, TextInput } from "./form-field";
@@ -23,9 +24,9 @@ export function UnitProfileFields<T extends UnitProfileInput>({ register: reg, e
   );
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">{text("name", "单位名称", true)}</div>
-      {text("department", "单位隶属部门")}
-      <FormField id="natureCode" label="单位性质" required error={errors.natureCode}>
+      <div className="sm:col-span-2">{text("name", PROFILE_LABELS.name, true)}</div>
+      {text("department", PROFILE_LABELS.department)}
+      <FormField id="natureCode" label={PROFILE_LABELS.natureCode} required error={errors.natureCode}>
         <select id="natureCode" className="input" {...register("natureCode")} aria-invalid={!!errors.natureCode || undefined}>
           <option value="">请选择</option>
           {UNIT_NATURES.map((n) => (
@@ -35,9 +36,9 @@ export function UnitProfileFields<T extends UnitProfileInput>({ register: reg, e
           ))}
         </select>
       </FormField>
-      {text("contactName", "联系人", true)}
-      {text("contactPhone", "联系电话", true, { inputMode: "tel", placeholder: "手机号或 0451-86412345" })}
-      {text("email", "电子邮箱", true, { type: "email", inputMode: "email" })}
+      {text("contactName", PROFILE_LABELS.contactName, true)}
+      {text("contactPhone", PROFILE_LABELS.contactPhone, true, { inputMode: "tel", placeholder: "手机号或 0451-86412345" })}
+      {text("email", PROFILE_LABELS.email, true, { type: "email", inputMode: "email" })}
       <FormField id="provinceCode" label="单位所在省份" required error={errors.provinceCode}>
         <select id="provinceCode" className="input" {...register("provinceCode")} aria-invalid={!!errors.provinceCode || undefined}>
           <option value="">请选择</option>
@@ -48,12 +49,12 @@ export function UnitProfileFields<T extends UnitProfileInput>({ register: reg, e
           ))}
         </select>
       </FormField>
-      <div className="sm:col-span-2">{text("address", "通讯地址", true)}</div>
-      {text("postalCode", "邮政编码", true, { inputMode: "numeric", maxLength: 6 })}
-      {text("reportTitle", "就业报到证抬头")}
-      {text("partyOrgReceiver", "组织关系接收单位")}
-      {text("settleCity", "落户城市(详细地址)")}
-      <div className="sm:col-span-2">{text("archiveAddress", "档案转寄详细地址")}</div>
+      <div className="sm:col-span-2">{text("address", PROFILE_LABELS.address, true)}</div>
+      {text("postalCode", PROFILE_LABELS.postalCode, true, { inputMode: "numeric", maxLength: 6 })}
+      {text("reportTitle", PROFILE_LABELS.reportTitle)}
+      {text("partyOrgReceiver", PROFILE_LABELS.partyOrgReceiver)}
+      {text("settleCity", PROFILE_LABELS.settleCity)}
+      <div className="sm:col-span-2">{text("archiveAddress", PROFILE_LABELS.archiveAddress)}</div>
       <div className="sm:col-span-2">
         <FormField id="defaultOpinion" label="用人单位意见（签约时的默认意见）" error={errors.defaultOpinion}>
           <textarea id="defaultOpinion" rows={2} className="input" {...register("defaultOpinion")} placeholder="例如：同意接收" />

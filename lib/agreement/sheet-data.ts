@@ -1,7 +1,7 @@
 // The agreement form (就业协议书) as plain display strings: what AgreementSheet shows on
 // every role's page and what the PDF template prints. Codes become labels here, once.
 import type { AgreementDetail } from "@/lib/workflow/queries";
-import { snapshotOf, type StudentSnapshot } from "@/lib/workflow/actions/submit-agreement";
+import { snapshotOf, type StudentSnapshot } from "./student-section";
 import {
   educationLabel,
   ethnicityLabel,
@@ -11,6 +11,7 @@ import {
   unitNatureLabel,
 } from "@/lib/reference";
 import { maskIdNumber } from "@/lib/validation/id-card";
+import { TIME_ZONE } from "@/lib/format";
 
 /** Serializable (plain strings), so it can be handed to client components as well. */
 export type AgreementSheetData = {
@@ -82,7 +83,7 @@ export type AgreementSheetData = {
 const GENDER_LABELS: Record<string, string> = { MALE: "男", FEMALE: "女" };
 
 const dateFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
+  timeZone: TIME_ZONE,
   year: "numeric",
   month: "long",
   day: "numeric",

@@ -1,10 +1,12 @@
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { ActorRole, Role } from "@/lib/generated/prisma/enums";
 
-export const ROLE_LABELS: Record<Role, string> = {
+/** Who a role is, as every page, record and export names them (SYSTEM: the scheduler). */
+export const ROLE_LABELS: Record<ActorRole, string> = {
   STUDENT: "应届毕业生",
   EMPLOYER: "用人单位",
   COUNSELOR: "辅导员/协理员",
   OFFICE: "就业处",
+  SYSTEM: "系统",
 };
 
 /** Where each role lands after signing in, and the URL prefix only that role may open. */
@@ -22,6 +24,13 @@ export const ROLE_PREFIX: Record<Role, string> = {
   OFFICE: "/office",
 };
 
+/**
+ * How the request of an act was made, recorded with its audit record (AgreementEvent and
+ * AuditLog alike, through lib/workflow/actor.ts actorAuditColumns). Empty for now; #11 adds
+ * how the person authenticated, when, the client IP and user agent.
+ */
+export type ActorContext = Readonly<Record<string, string | null>>;
+
 /** The person acting, as every service receives them. */
 export type Actor = {
   userId: string;
@@ -29,4 +38,5 @@ export type Actor = {
   name: string;
   collegeId: string | null;
   employerId: string | null;
+  context?: ActorContext;
 };

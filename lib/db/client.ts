@@ -1,7 +1,7 @@
 // One PrismaClient per process, on @prisma/adapter-pg for both the embedded PGlite
 // server and a real PostgreSQL: the same code path everywhere.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -31,3 +31,16 @@ export const prisma: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(globalForPrisma.wqPrisma) : value;
   },
 });
+
+/** The client a service writes through inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * A unique constraint refused the write: P2002 from a model query, P2010 with PostgreSQL's
+ * 23505 from a raw statement (the set-based writers).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  return e.code === "P2002" || (e.code === "P2010" && e.meta?.driverAdapterError?.cause?.originalCode === "23505");
+}

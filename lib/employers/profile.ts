@@ -3,7 +3,9 @@
 // 待审核 so the office looks again.
 import type { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { changesOf, recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import type { unitProfileSchema } from "./schemas";
 
@@ -26,25 +28,17 @@ export async function updateEmployerProfile(actor: Actor, input: z.output<typeof
   return prisma.$transaction(async (tx) => {
     const before = await tx.employer.findUnique({ where: { id: employerId } });
     if (!before) throw new AppError("NOT_FOUND", "未找到本单位信息");
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [key, to] of Object.entries(input)) {
-      const from = (before as Record<string, unknown>)[key];
-      if (from !== to) changes[key] = { from, to };
-    }
     const resubmit = before.status === "REJECTED";
     await tx.employer.update({
       where: { id: employerId },
       data: { ...input, ...(resubmit ? { status: "PENDING", rejectReason: null } : {}) },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        actorRole: "EMPLOYER",
-        entity: "Employer",
-        entityId: employerId,
-        action: resubmit ? "resubmit" : "updateProfile",
-        changes: changes as object,
-      },
+    await recordAudit(tx, {
+      actor,
+      entity: "Employer",
+      entityId: employerId,
+      action: resubmit ? "resubmit" : "updateProfile",
+      changes: changesOf(before, input) as Prisma.InputJsonValue,
     });
     return { resubmitted: resubmit };
   });

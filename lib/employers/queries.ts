@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmployerStatus } from "@/lib/generated/prisma/enums";
 import { searchTerm } from "@/lib/validation/common";
 import { normalizeUnitCode } from "@/lib/validation/credit-code";
-import type { Page } from "@/lib/workflow/queries";
+import { pageOf, pageWindow, type Page } from "@/lib/paging";
 
 export const EMPLOYER_STATUS_LABELS: Record<EmployerStatus, string> = {
   PENDING: "待审核",
@@ -47,7 +47,7 @@ function textFilter(q: string | undefined): Prisma.EmployerWhereInput {
  * starts with it; 10 per page, by name. Only APPROVED units are ever returned.
  */
 export async function searchApprovedEmployers(q: string | undefined, page = 1): Promise<Page<EmployerSearchRow>> {
-  const current = Math.max(1, Math.floor(Number.isFinite(page) ? page : 1));
+  const w = pageWindow(page, SEARCH_PAGE_SIZE);
   const where: Prisma.EmployerWhereInput = { AND: [{ status: "APPROVED" }, textFilter(q)] };
   const [total, rows] = await Promise.all([
     prisma.employer.count({ where }),
@@ -55,14 +55,12 @@ export async function searchApprovedEmployers(q: string | undefined, page = 1): 
       where,
       select: searchSelect,
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (current - 1) * SEARCH_PAGE_SIZE,
-      take: SEARCH_PAGE_SIZE,
+      skip: w.skip,
+      take: w.take,
     }),
   ]);
-  return { rows, total, page: current, pageSize: SEARCH_PAGE_SIZE, pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
+  return pageOf(rows, total, w);
 }
-
-export const REVIEW_PAGE_SIZE = 20;
 
 function requireOffice(actor: Pick<Actor, "role">) {
   if (actor.role !== "OFFICE") throw new AppError("FORBIDDEN");
@@ -73,7 +71,7 @@ export async function listEmployersForReview(
   options: { status?: EmployerStatus; q?: string; page?: number },
 ) {
   requireOffice(actor);
-  const current = Math.max(1, Math.floor(options.page ?? 1));
+  const w = pageWindow(options.page);
   const where: Prisma.EmployerWhereInput = { AND: [options.status ? { status: options.status } : {}, textFilter(options.q)] };
   const [total, rows, counts] = await Promise.all([
     prisma.employer.count({ where }),
@@ -82,20 +80,13 @@ export async function listEmployersForReview(
       select: { ...searchSelect, status: true, createdAt: true, reviewedAt: true, rejectReason: true },
       // Pending first, oldest registration first: the office works the queue in order.
       orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      skip: (current - 1) * REVIEW_PAGE_SIZE,
-      take: REVIEW_PAGE_SIZE,
+      skip: w.skip,
+      take: w.take,
     }),
     prisma.employer.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
   const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<EmployerStatus, number>>;
-  return {
-    rows,
-    total,
-    page: current,
-    pageSize: REVIEW_PAGE_SIZE,
-    pages: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)),
-    byStatus,
-  };
+  return { ...pageOf(rows, total, w), byStatus };
 }
 
 export async function getEmployerForOffice(actor: Pick<Actor, "role">, employerId: string) {

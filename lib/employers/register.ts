@@ -2,9 +2,10 @@
 // transaction. The unit can sign only after the office approves it (guard employerApproved).
 import { hash } from "bcryptjs";
 import type { z } from "zod";
-import { prisma } from "@/lib/db/client";
+import { isUniqueViolation, prisma } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/workflow/engine";
 import type { employerRegistrationSchema, employerStaffSchema } from "./schemas";
 
 export const PASSWORD_COST = 10;
@@ -47,15 +48,12 @@ export async function registerEmployer(input: Registration): Promise<{ employerI
       const user = await tx.user.create({
         data: { username, passwordHash, role: "EMPLOYER", name: staffName, phone: staffPhone, email: unit.email, employerId: employer.id },
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: user.id,
-          actorRole: "EMPLOYER",
-          entity: "Employer",
-          entityId: employer.id,
-          action: "register",
-          changes: { name: unit.name, orgCode: unit.orgCode, username },
-        },
+      await recordAudit(tx, {
+        actor: { userId: user.id, role: "EMPLOYER" },
+        entity: "Employer",
+        entityId: employer.id,
+        action: "register",
+        changes: { name: unit.name, orgCode: unit.orgCode, username },
       });
       return { employerId: employer.id, userId: user.id };
     });
@@ -69,7 +67,7 @@ type StaffInput = z.output<typeof employerStaffSchema>;
 
 /** A unit adds another staff account (any staff of the unit may). */
 export async function addEmployerStaff(
-  actor: { userId: string; role: string; employerId: string | null },
+  actor: Pick<Actor, "userId" | "role" | "employerId" | "context">,
   input: StaffInput,
 ): Promise<{ userId: string }> {
   if (actor.role !== "EMPLOYER" || !actor.employerId) throw new AppError("FORBIDDEN");
@@ -83,16 +81,7 @@ export async function addEmployerStaff(
       const user = await tx.user.create({
         data: { username: input.username, passwordHash, role: "EMPLOYER", name: input.name, phone: input.phone, email: input.email, employerId },
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.userId,
-          actorRole: "EMPLOYER",
-          entity: "Employer",
-          entityId: employerId,
-          action: "addStaff",
-          changes: { username: input.username, name: input.name },
-        },
-      });
+      await recordAudit(tx, { actor, entity: "Employer", entityId: employerId, action: "addStaff", changes: { username: input.username, name: input.name } });
       return { userId: user.id };
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 // 用人单位审核 by the office: approve, or reject with a reason the unit reads. Each decision
 // is one AuditLog row written in the same transaction as the status.
 import { prisma } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { EmployerStatus } from "@/lib/generated/prisma/enums";
@@ -24,16 +25,13 @@ async function decide(actor: Actor, employerId: string, to: EmployerStatus, reas
       data: { status: to, rejectReason: reason, reviewedAt: now, reviewedById: actor.userId },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "该单位已被他人审核，请刷新后查看");
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        actorRole: "OFFICE",
-        entity: "Employer",
-        entityId: employerId,
-        action: to === "APPROVED" ? "approve" : "reject",
-        changes: { status: { from: employer.status, to }, ...(reason ? { reason } : {}) },
-        createdAt: now,
-      },
+    await recordAudit(tx, {
+      actor,
+      entity: "Employer",
+      entityId: employerId,
+      action: to === "APPROVED" ? "approve" : "reject",
+      changes: { status: { from: employer.status, to }, ...(reason ? { reason } : {}) },
+      at: now,
     });
     return { employerId, status: to };
   });

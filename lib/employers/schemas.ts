@@ -3,35 +3,21 @@
 // per form, shared by the browser (react-hook-form) and the server action.
 import { z } from "zod";
 import { isProvinceCode } from "@/lib/reference/regions";
-import {
-  creditCodeSchema,
-  emailSchema,
-  optionalText,
-  phoneSchema,
-  postalCodeSchema,
-  requiredText,
-  unitNatureCodeSchema,
-} from "@/lib/validation/common";
+import { unitProfileShape } from "@/lib/agreement/unit-section";
+import { creditCodeSchema, emailSchema, optionalText, phoneSchema, requiredText } from "@/lib/validation/common";
 
 export const provinceCodeSchema = z
   .string({ error: "请选择单位所在省份" })
   .refine((code) => isProvinceCode(code), { error: "请选择单位所在省份" });
 
-/** 用人单位情况 — every field of the manual's form, as the unit keeps it on file. */
+// 用人单位情况 — every field of the manual's form (the list: lib/agreement/unit-section.ts),
+// as the unit keeps it on file; the 统一社会信用代码 is fixed at registration.
+const { orgCode: _orgCode, ...profileFields } = unitProfileShape;
+void _orgCode;
+
 export const unitProfileSchema = z.object({
-  name: requiredText("单位名称", 100),
-  department: optionalText("单位隶属部门", 100),
-  contactName: requiredText("联系人", 50),
-  contactPhone: phoneSchema,
-  email: emailSchema,
-  address: requiredText("通讯地址", 200),
-  postalCode: postalCodeSchema,
-  natureCode: unitNatureCodeSchema,
+  ...profileFields,
   provinceCode: provinceCodeSchema,
-  reportTitle: optionalText("就业报到证抬头", 100),
-  partyOrgReceiver: optionalText("组织关系接收单位", 100),
-  archiveAddress: optionalText("档案转寄详细地址", 200),
-  settleCity: optionalText("落户城市(详细地址)", 200),
   defaultOpinion: optionalText("用人单位意见（默认）", 500),
 });
 

@@ -3,20 +3,22 @@
 // error is logged and the cron sweep (every 15 minutes), which needs no event, confirms the
 // agreement on time all the same. Without Inngest configured nothing is sent at all and the
 // in-process timer (jobs/in-process.ts) does the work.
-import type { TransitionRecord } from "@/lib/workflow/engine";
 import { EVENTS, inngest, inngestConfigured, type AgreementEventData, type EmployerSignedData } from "./client";
+
+/** What the engine reports of a committed transition (lib/jobs knows nothing of the workflow's types). */
+export type CommittedTransition = { action: string; agreementId: string; version: number; autoConfirmAt: Date | null };
 
 type Outgoing = { name: string; data: EmployerSignedData | AgreementEventData };
 
 /** The job events a committed transition implies (pure: tested without a server). */
-export function eventsFor(records: TransitionRecord[]): Outgoing[] {
+export function eventsFor(records: readonly CommittedTransition[]): Outgoing[] {
   const events: Outgoing[] = [];
   for (const r of records) {
     const base = { agreementId: r.agreementId, version: r.version };
     switch (r.action) {
       case "sign":
-        if (r.agreement.autoConfirmAt) {
-          events.push({ name: EVENTS.employerSigned, data: { ...base, autoConfirmAt: r.agreement.autoConfirmAt.toISOString() } });
+        if (r.autoConfirmAt) {
+          events.push({ name: EVENTS.employerSigned, data: { ...base, autoConfirmAt: r.autoConfirmAt.toISOString() } });
         }
         break;
       case "takeBack":
@@ -39,7 +41,7 @@ export function eventsFor(records: TransitionRecord[]): Outgoing[] {
 /** How long a request may wait for Inngest before we give up and rely on the sweep. */
 const SEND_TIMEOUT_MS = 3_000;
 
-export async function afterTransitionCommitted(records: TransitionRecord[]): Promise<void> {
+export async function afterTransitionCommitted(records: readonly CommittedTransition[]): Promise<void> {
   if (!inngestConfigured()) return;
   const events = eventsFor(records);
   if (!events.length) return;

@@ -2,9 +2,7 @@
 // keyed by the user's id, so nobody can read or mark anyone else's.
 import { prisma, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Page } from "@/lib/workflow/queries";
-
-export const INBOX_PAGE_SIZE = 20;
+import { pageOf, pageWindow, type Page } from "@/lib/paging";
 
 export type InboxRow = {
   id: string;
@@ -25,19 +23,19 @@ export async function listNotifications(
   options: { page?: number; unreadOnly?: boolean } = {},
   db: Db = prisma,
 ): Promise<Page<InboxRow>> {
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const w = pageWindow(options.page);
   const where = { userId, ...(options.unreadOnly ? { readAt: null } : {}) };
   const [total, rows] = await Promise.all([
     db.notification.count({ where }),
     db.notification.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * INBOX_PAGE_SIZE,
-      take: INBOX_PAGE_SIZE,
+      skip: w.skip,
+      take: w.take,
       select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
     }),
   ]);
-  return { rows, total, page, pageSize: INBOX_PAGE_SIZE, pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
+  return pageOf(rows, total, w);
 }
 
 /** Only same-site paths are followed from a notification (no open redirect). */

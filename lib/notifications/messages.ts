@@ -1,7 +1,7 @@
-// THE wording of every notification (in-app and e-mail), in one place. Two writers use it:
-// the per-transition fan-out (fan-out.ts, inside runTransition's transaction) and the
-// set-based SQL of the sweep and the reminder (set-based.ts), which renders the very same
-// templates inside PostgreSQL with format(). So a message is written once, here.
+// THE wording of every notification (in-app and e-mail), in one place. The engine's write
+// statement and the reminder render these templates inside PostgreSQL with format()
+// (set-based.ts), for one agreement or many; messagesFor() renders them in TypeScript for
+// the tests that check what a person reads.
 import type { WorkflowAction } from "@/lib/workflow/transitions";
 
 /** Who gets a message: the agreement's student, the unit's staff, or the 学院's counselors. */
@@ -79,18 +79,11 @@ const TEMPLATES: Record<NotifyEvent, readonly Template[]> = {
       link: (c) => `/counselor/review/${c.agreementId}`,
     },
   ],
-  autoConfirm: [
-    {
-      kind: "agreement.waiting_review",
-      audience: "college",
-      title: "新的网上签约待审核",
-      body: (c) => `${who(c)}与${c.employerName}的就业协议已由系统自动确认，待学院审核。`,
-      link: (c) => `/counselor/review/${c.agreementId}`,
-    },
-    // Not the student: nothing is asked of them now, and they were told 24 hours before
-    // (dueSoon, in-app and e-mail) that this would happen; the timeline shows it, and
-    // their next message is the approval.
-  ],
+  // The 学院's counselors get the digest below (one per pass and 学院). Not the student:
+  // nothing is asked of them now, and they were told 24 hours before (dueSoon, in-app and
+  // e-mail) that this would happen; the timeline shows it, and their next message is the approval.
+  autoConfirm: [],
+  moveCollege: [],
   approve: [
     {
       kind: "agreement.approved",
@@ -141,10 +134,10 @@ export type DigestContext = { count: string; students: string };
 type DigestTemplate = { kind: string; audience: Audience; title: (d: DigestContext) => string; body: (d: DigestContext) => string; link: string };
 
 /**
- * When one pass moves many agreements at once (the auto-confirm sweep), an audience named
- * here gets ONE message per pass instead of one per agreement: a counselor whose 学院 had
- * 40 agreements confirmed overnight gets one e-mail saying so, with a link to the review
- * list, not 40. A single transition (the per-signing job) still sends the message above.
+ * An audience named here gets ONE message per write statement and 学院 instead of one per
+ * agreement: a counselor whose 学院 had 40 agreements confirmed overnight gets one e-mail
+ * saying so, with a link to the review list, not 40. The rule is the transition's, not the
+ * path's: the per-signing job that confirms one agreement sends a digest of one.
  */
 const DIGESTS: Partial<Record<NotifyEvent, DigestTemplate>> = {
   autoConfirm: {

@@ -6,7 +6,7 @@
 // embedded database serialises transactions).
 import nodemailer, { type Transporter } from "nodemailer";
 import { prisma, type Db } from "@/lib/db/client";
-import type { Page } from "@/lib/workflow/queries";
+import { pageOf, pageWindow, type Page } from "@/lib/paging";
 
 export const OUTBOX_STATUSES = ["PENDING", "SENDING", "SENT", "KEPT", "FAILED"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -85,8 +85,6 @@ export async function drainOutbox(
   return result;
 }
 
-export const OUTBOX_PAGE_SIZE = 20;
-
 export type OutboxRow = {
   id: string;
   to: string;
@@ -101,19 +99,19 @@ export type OutboxRow = {
 
 /** For the office: the outbox, newest first, optionally one status only. */
 export async function listOutbox(options: { page?: number; status?: OutboxStatus } = {}, db: Db = prisma): Promise<Page<OutboxRow>> {
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const w = pageWindow(options.page);
   const where = options.status ? { status: options.status } : {};
   const [total, rows] = await Promise.all([
     db.outboxEmail.count({ where }),
     db.outboxEmail.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * OUTBOX_PAGE_SIZE,
-      take: OUTBOX_PAGE_SIZE,
+      skip: w.skip,
+      take: w.take,
       select: { id: true, to: true, subject: true, text: true, status: true, error: true, attempts: true, createdAt: true, sentAt: true },
     }),
   ]);
-  return { rows, total, page, pageSize: OUTBOX_PAGE_SIZE, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
+  return pageOf(rows, total, w);
 }
 
 /** How many mails are in each status, for the office page's filter. */

@@ -1,7 +1,7 @@
-// The notifications of many agreements at once, as data-modifying CTEs that a set-based
-// statement (the auto-confirm sweep, the due-soon reminder) appends to its own WITH list.
-// Same wording (messages.ts, rendered by PostgreSQL's format()), same recipients and the
-// same dedupe keys as fan-out.ts writes for one transition.
+// The notifications of a transition, for one agreement or many, as data-modifying CTEs that
+// the engine's write statement (lib/workflow/write.ts) and the due-soon reminder append to
+// their WITH list. The wording is messages.ts's, rendered by PostgreSQL's format(); who
+// receives a message is decided here, once (RECIPIENTS), for every way in.
 import { digestKey, sqlDigestFor, sqlMessagesFor, type Audience, type NotifyEvent, type SqlMessage } from "./messages";
 
 /** A SQL string literal (standard_conforming_strings is on in every supported PostgreSQL). */
@@ -31,11 +31,8 @@ export type FanOutOptions = {
    * off, and a duplicate would be an error, not something to hide.
    */
   skipDuplicates?: boolean;
-  /**
-   * Many agreements move at once: the audience of the event's digest (messages.ts) gets one
-   * message per pass and 学院 instead of one per agreement.
-   */
-  digest?: boolean;
+  /** SQL expression of the transition's reason (a return's), for messages that quote it */
+  reason?: string;
 };
 
 /** How many students a digest names before "等". */
@@ -44,7 +41,9 @@ export const DIGEST_NAMES = 3;
 /**
  * CTEs inserting the in-app notifications and outbox e-mails of `event` for every row of
  * the CTE named `source` (columns: id, version, "studentId", "employerId", "collegeId",
- * "studentEmail"). `at` is a SQL expression for the creation time.
+ * "studentEmail"). `at` is a SQL expression for the creation time. An audience the event
+ * has a digest for (messages.ts) gets one message per statement and 学院, whether the
+ * statement moved one agreement or thousands.
  */
 export function fanOutCtes(event: NotifyEvent, source: string, at: string, options: FanOutOptions = {}): string[] {
   const prefix = options.prefix ?? "fan";
@@ -52,12 +51,12 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
   // the student and the unit's name once per agreement, shared by every message
   const ctx = `${prefix}_ctx AS MATERIALIZED (
     SELECT c.id, c.version, c."collegeId", c."employerId", c."studentEmail", s."userId" AS student_user,
-      s.name AS student_name, s."studentNo" AS student_no, e.name AS employer_name
+      s.name AS student_name, s."studentNo" AS student_no, e.name AS employer_name, coalesce(${options.reason ?? "NULL::text"}, '') AS reason
     FROM ${source} c
     JOIN "Student" s ON s.id = c."studentId"
     JOIN "Employer" e ON e.id = c."employerId"
   )`;
-  const digest = options.digest ? sqlDigestFor(event) : null;
+  const digest = sqlDigestFor(event);
   const conflict = (target: string) => (options.skipDuplicates ? `ON CONFLICT (${target}) DO NOTHING` : "");
   // the inserts of one rendered message family `${prefix}_${name}`: in-app, then e-mail
   const inserts = (name: string, m: SqlMessage, agreementId: string) => {
@@ -79,7 +78,7 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
   const perAgreement = sqlMessagesFor(event).flatMap((m, i) => {
     if (digest && m.audience === digest.audience) return [];
     // format()'s arguments in SQL_CONTEXT_ORDER: agreementId, studentName, studentNo, employerName, reason
-    const fmt = (template: string) => `format(${sqlLiteral(template)}, c.id::text, c.student_name, c.student_no, c.employer_name, '')`;
+    const fmt = (template: string) => `format(${sqlLiteral(template)}, c.id::text, c.student_name, c.student_no, c.employer_name, c.reason)`;
     const rendered = `${prefix}_m${i} AS MATERIALIZED (
     SELECT c.id, r.r_user, r.r_email, ${key} AS key, ${fmt(m.title)} AS title, ${fmt(m.body)} AS body, ${fmt(m.link)} AS link,
       ${fmt(m.subject)} AS subject, ${fmt(m.text)} AS text

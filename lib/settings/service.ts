@@ -3,11 +3,11 @@
 // office's and each writes one AuditLog row in its transaction.
 import { hash } from "bcryptjs";
 import type { z } from "zod";
-import { prisma } from "@/lib/db/client";
+import { changesOf, recordAudit, type AuditAction, type AuditEntity } from "@/lib/audit";
+import { isUniqueViolation, prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "@/lib/workflow/engine";
 import type { collegeSchema, majorSchema, noticesSchema, numbersSchema, staffAccountSchema, termsSchema } from "./schemas";
 
 export type AppSettings = {
@@ -49,17 +49,10 @@ export function requireOffice(actor: Pick<Actor, "role">) {
   if (actor.role !== "OFFICE") throw new AppError("FORBIDDEN", "只有就业处可以修改系统设置");
 }
 
-async function audit(tx: Prisma.TransactionClient, actor: Actor, entity: string, entityId: string, action: string, changes: object) {
-  await tx.auditLog.create({ data: { actorId: actor.userId, actorRole: "OFFICE", entity, entityId, action, changes } });
-}
+const audit = (tx: Tx, actor: Actor, entity: AuditEntity, entityId: string, action: AuditAction, changes: object) =>
+  recordAudit(tx, { actor, entity, entityId, action, changes: changes as Prisma.InputJsonValue });
 
-function diff(before: Record<string, unknown> | null, after: Record<string, unknown>) {
-  const out: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [k, v] of Object.entries(after)) if (!before || before[k] !== v) out[k] = { from: before?.[k] ?? null, to: v };
-  return out;
-}
-
-async function upsertSetting(actor: Actor, data: Partial<Omit<AppSettings, "currentTerms" | "updatedAt">>, action: string) {
+async function upsertSetting(actor: Actor, data: Partial<Omit<AppSettings, "currentTerms" | "updatedAt">>, action: AuditAction) {
   requireOffice(actor);
   return prisma.$transaction(async (tx) => {
     const before = await tx.setting.findUnique({ where: { id: 1 } });
@@ -68,7 +61,7 @@ async function upsertSetting(actor: Actor, data: Partial<Omit<AppSettings, "curr
       create: { id: 1, schoolName: "", signingNotice: "", breachNotice: "", ...data },
       update: data,
     });
-    await audit(tx, actor, "Setting", "1", action, diff(before as Record<string, unknown> | null, data));
+    await audit(tx, actor, "Setting", "1", action, changesOf(before as Record<string, unknown> | null, data));
   });
 }
 
@@ -197,7 +190,7 @@ export async function saveCollege(actor: Actor, input: z.output<typeof collegeSc
       const college = before
         ? await tx.college.update({ where: { id: before.id }, data: { code: input.code, name: input.name } })
         : await tx.college.create({ data: { code: input.code, name: input.name } });
-      await audit(tx, actor, "College", college.id, before ? "updateCollege" : "createCollege", diff(before, { code: input.code, name: input.name }));
+      await audit(tx, actor, "College", college.id, before ? "updateCollege" : "createCollege", changesOf(before, { code: input.code, name: input.name }));
       return college;
     });
   } catch (error) {
@@ -215,7 +208,7 @@ export async function saveMajor(actor: Actor, input: z.output<typeof majorSchema
       if (input.id && !before) throw new AppError("NOT_FOUND", "未找到该专业");
       const data = { code: input.code, name: input.name, collegeId: input.collegeId };
       const major = before ? await tx.major.update({ where: { id: before.id }, data }) : await tx.major.create({ data });
-      await audit(tx, actor, "Major", major.id, before ? "updateMajor" : "createMajor", diff(before, data));
+      await audit(tx, actor, "Major", major.id, before ? "updateMajor" : "createMajor", changesOf(before, data));
       return major;
     });
   } catch (error) {

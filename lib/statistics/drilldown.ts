@@ -7,6 +7,7 @@ import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import { educationLabel } from "@/lib/reference/education";
 import { provinceName } from "@/lib/reference/regions";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
+import { pageOf, pageWindow } from "@/lib/paging";
 import { STATUS_LABELS } from "@/lib/workflow/states";
 import { backlogConditions, FUNNEL, type Dimension } from "./dashboard";
 import { cohortConditions, scopedFilter, type StatsFilter } from "./filters";
@@ -190,8 +191,6 @@ function shape(r: RawRow): DrilldownRow {
   };
 }
 
-export const DRILLDOWN_PAGE_SIZE = 20;
-
 export async function countDrilldown(actor: Pick<Actor, "role" | "collegeId">, filter: StatsFilter, figure: Figure, now = new Date(), db: Db = prisma) {
   const f = scopedFilter(actor, filter);
   const subject = figureSubject(figure);
@@ -202,7 +201,7 @@ export async function countDrilldown(actor: Pick<Actor, "role" | "collegeId">, f
 export async function listDrilldown(actor: Pick<Actor, "role" | "collegeId">, filter: StatsFilter, figure: Figure, page = 1, now = new Date(), db: Db = prisma) {
   const f = scopedFilter(actor, filter);
   const subject = figureSubject(figure);
-  const current = Math.max(1, Math.floor(page));
+  const w = pageWindow(page);
   const order = subject === "student" ? Prisma.sql`s."studentNo", s."id"` : Prisma.sql`a."updatedAt" DESC, a."id"`;
   const [total, rows] = await Promise.all([
     countDrilldown(actor, f, figure, now, db),
@@ -210,9 +209,9 @@ export async function listDrilldown(actor: Pick<Actor, "role" | "collegeId">, fi
       ${SELECT}
       ${fromClause(subject)} JOIN "College" c ON c."id" = s."collegeId" JOIN "Major" m ON m."id" = s."majorId"
       WHERE ${conditions(figure, f, now)}
-      ORDER BY ${order} LIMIT ${DRILLDOWN_PAGE_SIZE} OFFSET ${(current - 1) * DRILLDOWN_PAGE_SIZE}`,
+      ORDER BY ${order} LIMIT ${w.take} OFFSET ${w.skip}`,
   ]);
-  return { rows: rows.map(shape), total, page: current, pageSize: DRILLDOWN_PAGE_SIZE, pages: Math.max(1, Math.ceil(total / DRILLDOWN_PAGE_SIZE)), subject, filter: f };
+  return { ...pageOf(rows.map(shape), total, w), subject, filter: f };
 }
 
 /** Every row of a figure in batches (keyset on the row id), for the streamed XLSX export. */

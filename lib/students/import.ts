@@ -5,6 +5,7 @@
 // left untouched (so importing the same file twice changes nothing the second time).
 import { hash } from "bcryptjs";
 import { prisma } from "@/lib/db/client";
+import { recordAudit, recordAudits } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { Gender } from "@/lib/generated/prisma/enums";
@@ -287,7 +288,6 @@ async function writeRecords(actor: Actor, records: StudentRecord[]) {
   const hashes = new Map<string, string>();
   for (const r of fresh) hashes.set(r.studentNo, await hash(initialPasswordOf(r.idNumber), INITIAL_PASSWORD_COST));
 
-  const actorRole = actor.role === "OFFICE" ? "OFFICE" : "COUNSELOR";
   await prisma.$transaction(
     async (tx) => {
       if (fresh.length) {
@@ -308,18 +308,14 @@ async function writeRecords(actor: Actor, records: StudentRecord[]) {
           data: fresh.map((r) => ({ ...studentColumns(r), studentNo: r.studentNo, userId: userIds.get(r.studentNo)!, sourceStatus: "PENDING_COLLEGE" as const })),
         });
         const created = await tx.student.findMany({ where: { studentNo: { in: fresh.map((r) => r.studentNo) } }, select: { id: true, studentNo: true } });
-        await tx.auditLog.createMany({
-          data: created.map((s) => ({ actorId: actor.userId, actorRole, entity: "Student", entityId: s.id, action: "import", changes: { created: true } })),
-        });
+        await recordAudits(tx, created.map((s) => ({ actor, entity: "Student" as const, entityId: s.id, action: "import" as const, changes: { created: true } })));
       }
       for (const { record, changes, id, userId } of changed) {
         const { phone, email } = record;
         // Corrected 生源信息 must be reviewed again before it counts as 审核完成.
         await tx.student.update({ where: { id }, data: { ...studentColumns(record), sourceStatus: "PENDING_COLLEGE", sourceNote: null } });
         await tx.user.update({ where: { id: userId }, data: { name: record.name, collegeId: record.collegeId, ...(phone ? { phone } : {}), ...(email ? { email } : {}) } });
-        await tx.auditLog.create({
-          data: { actorId: actor.userId, actorRole, entity: "Student", entityId: id, action: "importUpdate", changes: changes as object },
-        });
+        await recordAudit(tx, { actor, entity: "Student", entityId: id, action: "importUpdate", changes: changes as object });
       }
     },
     { timeout: 120_000 },

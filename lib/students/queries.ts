@@ -5,9 +5,8 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceStatus } from "@/lib/generated/prisma/enums";
-import type { Page } from "@/lib/workflow/queries";
+import { pageOf, pageWindow, type Page } from "@/lib/paging";
 
-export const STUDENT_PAGE_SIZE = 20;
 
 export type StudentFilter = {
   status?: SourceStatus;
@@ -59,19 +58,15 @@ export const studentListSelect = {
 export type StudentListRow = Prisma.StudentGetPayload<{ select: typeof studentListSelect }>;
 
 export async function listStudents(actor: Actor, f: StudentFilter): Promise<Page<StudentListRow> & { byStatus: Partial<Record<SourceStatus, number>> }> {
-  const page = Math.max(1, Math.floor(f.page ?? 1));
+  const w = pageWindow(f.page);
   const where = studentWhere(actor, f);
   const [total, rows, counts] = await Promise.all([
     prisma.student.count({ where }),
-    prisma.student.findMany({ where, select: studentListSelect, orderBy: [{ studentNo: "asc" }], skip: (page - 1) * STUDENT_PAGE_SIZE, take: STUDENT_PAGE_SIZE }),
+    prisma.student.findMany({ where, select: studentListSelect, orderBy: [{ studentNo: "asc" }], skip: w.skip, take: w.take }),
     prisma.student.groupBy({ by: ["sourceStatus"], where: studentWhere(actor, { ...f, status: undefined }), _count: { _all: true } }),
   ]);
   return {
-    rows,
-    total,
-    page,
-    pageSize: STUDENT_PAGE_SIZE,
-    pages: Math.max(1, Math.ceil(total / STUDENT_PAGE_SIZE)),
+    ...pageOf(rows, total, w),
     byStatus: Object.fromEntries(counts.map((c) => [c.sourceStatus, c._count._all])),
   };
 }

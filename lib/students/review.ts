@@ -3,6 +3,7 @@
 // of their own 学院. Every decision writes one AuditLog row in the same transaction.
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { SourceStatus } from "@/lib/generated/prisma/enums";
@@ -51,9 +52,7 @@ export async function approveSources(actor: Actor, studentIds: string[]): Promis
       // Guard on the status we read: a concurrent reviewer makes this a no-op, not a double step.
       const updated = await tx.student.updateMany({ where: { id, sourceStatus: s.sourceStatus }, data: { sourceStatus: rule.to, sourceNote: null } });
       if (updated.count !== 1) return false;
-      await tx.auditLog.create({
-        data: { actorId: actor.userId, actorRole: actor.role === "OFFICE" ? "OFFICE" : "COUNSELOR", entity: "Student", entityId: id, action: "approveSource", changes: { sourceStatus: { from: s.sourceStatus, to: rule.to } } },
-      });
+      await recordAudit(tx, { actor, entity: "Student", entityId: id, action: "approveSource", changes: { sourceStatus: { from: s.sourceStatus, to: rule.to } } });
       return true;
     });
     outcomes.push(done ? { studentId: id, ok: true, message: `${s.name}：${SOURCE_STATUS_LABELS[rule.to]}` } : { studentId: id, ok: false, message: `${s.name}：已被他人处理，请刷新` });
@@ -74,15 +73,6 @@ export async function returnSource(actor: Actor, studentId: string, reason: stri
     }
     const updated = await tx.student.updateMany({ where: { id: studentId, sourceStatus: s.sourceStatus }, data: { sourceStatus: "RETURNED", sourceNote: text } });
     if (updated.count !== 1) throw new AppError("CONFLICT", "该生源信息已被他人处理，请刷新后重试");
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        actorRole: actor.role === "OFFICE" ? "OFFICE" : "COUNSELOR",
-        entity: "Student",
-        entityId: studentId,
-        action: "returnSource",
-        changes: { sourceStatus: { from: s.sourceStatus, to: "RETURNED" }, reason: text },
-      },
-    });
+    await recordAudit(tx, { actor, entity: "Student", entityId: studentId, action: "returnSource", changes: { sourceStatus: { from: s.sourceStatus, to: "RETURNED" }, reason: text } });
   });
 }

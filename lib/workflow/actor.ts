@@ -11,3 +11,12 @@ export const SYSTEM_ACTOR: WorkflowActor = {
   collegeId: null,
   employerId: null,
 };
+
+/**
+ * The columns of an audit record that say who acted — the same for an agreement's event
+ * (which adds actorName) and for an AuditLog row. The place where the request's context
+ * (actor.context: how the person authenticated, IP, user agent) becomes columns.
+ */
+export function actorAuditColumns(actor: Pick<WorkflowActor, "userId" | "role" | "context">): { actorId: string | null; actorRole: ActorRole } {
+  return { actorId: actor.userId, actorRole: actor.role };
+}

@@ -1,4 +1,4 @@
-import type { Tx } from "./engine";
+import type { Tx } from "@/lib/db/client";
 
 /** 协议书号: graduation year + a 6-digit sequence of that year, e.g. 2027-000123. */
 export async function nextAgreementNumber(tx: Tx, year: number): Promise<string> {

@@ -1,19 +1,22 @@
-// Runs one transition of the table: load → check (ownership, table, version, guards) →
-// write with optimistic concurrency → audit event → notifications, all in ONE database
-// transaction; job events are sent after it commits. Every service in ./actions uses it.
-import { prisma, type Db } from "@/lib/db/client";
+// The one engine of the transition table, for one agreement or many:
+// - runTransition: load → check (ownership, table, version, guards: ./capabilities.ts) →
+//   the action's build (./builds.ts) → the write (./write.ts: version check, audit event
+//   from the diff, notifications) — one transaction; job events after it commits.
+// - runTransitionMany: the same build, run once for a set of agreements, and the same
+//   write, set-based: 批量签约 (agreements its caller checked one by one), the sweep of the
+//   7-day rule and a 学院 move (agreements chosen in SQL by the table and its guards).
+import { isUniqueViolation, prisma, type Db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { fanOutInTransaction } from "@/lib/notifications/fan-out";
-import { afterTransitionCommitted } from "@/lib/jobs/emit";
-import { canAccessAgreement } from "./access";
+import { afterTransitionCommitted, eventsFor, type CommittedTransition } from "@/lib/jobs/emit";
 import type { WorkflowActor } from "./actor";
-import { GUARDS, type GuardContext } from "./guards";
-import { STATUS_LABELS } from "./states";
-import { lookupTransition, TRANSITIONS, type WorkflowAction } from "./transitions";
+import { buildFor, buildForEvery, type ParamsOf, type SetBasedAction, type Write } from "./builds";
+import { checkTransition } from "./capabilities";
+import { transitionOf, type WorkflowAction } from "./transitions";
+import { writeTransition, type Ref, type WriteTarget } from "./write";
 
-export type Tx = Prisma.TransactionClient;
+export type { Ref } from "./write";
 
 export const agreementWithParties = {
   student: { include: { user: { select: { id: true } } } },
@@ -22,9 +25,7 @@ export const agreementWithParties = {
 
 export type LoadedAgreement = Prisma.AgreementGetPayload<{ include: typeof agreementWithParties }>;
 
-export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
-
-/** What a completed transition reports to notifications, jobs and the caller. */
+/** What a completed transition of one agreement reports to the caller. */
 export type TransitionRecord = {
   action: WorkflowAction;
   agreementId: string;
@@ -34,22 +35,18 @@ export type TransitionRecord = {
   actor: WorkflowActor;
   at: Date;
   reason: string | null;
+  /** the agreement as written, with its student and (new) unit */
   agreement: LoadedAgreement;
 };
 
-type BuildResult = {
-  /**
-   * agreement columns to write, as plain values (no Prisma update operations: the record
-   * handed on is this merged over the row read); status, version and updatedAt are set by
-   * the engine
-   */
-  data: Prisma.AgreementUncheckedUpdateInput;
-  /** what the audit event records as changed; derived from `data` when omitted */
-  changes?: FieldChanges;
-};
+/** A value, or how to get it inside the transaction (a setting, the next 协议书号). */
+type Prepared<P, C> = P | ((ctx: C) => P | Promise<P>);
 
-export type TransitionRequest = {
-  action: WorkflowAction;
+const prepare = async <P, C>(value: Prepared<P, C>, ctx: C): Promise<P> =>
+  typeof value === "function" ? (value as (ctx: C) => P | Promise<P>)(ctx) : value;
+
+export type TransitionRequest<A extends WorkflowAction> = {
+  action: A;
   actor: WorkflowActor;
   /** absent only for the first saveDraft, which creates the agreement */
   agreementId?: string;
@@ -58,25 +55,8 @@ export type TransitionRequest = {
   reason?: string | null;
   requestedEmployerId?: string;
   now?: Date;
-  build: (ctx: { tx: Tx; agreement: LoadedAgreement | null; now: Date }) => Promise<BuildResult> | BuildResult;
+  params: Prepared<ParamsOf<A>, { tx: Tx; agreement: LoadedAgreement | null; now: Date }>;
 };
-
-const SKIP_IN_CHANGES = new Set(["updatedAt"]);
-
-function diff(before: Record<string, unknown> | null, data: Record<string, unknown>): FieldChanges {
-  const changes: FieldChanges = {};
-  for (const [key, to] of Object.entries(data)) {
-    if (SKIP_IN_CHANGES.has(key) || to === undefined) continue;
-    const from = before ? before[key] : null;
-    const same = from instanceof Date && to instanceof Date ? from.getTime() === to.getTime() : JSON.stringify(from) === JSON.stringify(to);
-    if (!same) changes[key] = { from: from ?? null, to };
-  }
-  return changes;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
 
 /** The student row of a signed-in student, with what the guards need. */
 async function studentOfActor(tx: Tx, actor: WorkflowActor) {
@@ -86,71 +66,27 @@ async function studentOfActor(tx: Tx, actor: WorkflowActor) {
   return student;
 }
 
-export type CheckInput = {
-  action: WorkflowAction;
-  actor: WorkflowActor;
-  agreement: LoadedAgreement | null;
-  expectedVersion?: number;
-  student: { sourceStatus: GuardContext["student"]["sourceStatus"] };
-  employer: { id: string; status: GuardContext["employer"]["status"] };
-  requestedEmployerId?: string;
-  reason: string | null;
-  now: Date;
-};
-
-/**
- * Everything that decides whether this actor may take this action on this agreement now:
- * ownership, the table (role, state), the version the form was shown at, the guards.
- * Returns the next status or throws the AppError to show.
- */
-export function checkTransition(input: CheckInput): AgreementStatus {
-  const { action, actor, agreement, expectedVersion, now } = input;
-  const transition = TRANSITIONS[action];
-  if (
-    agreement &&
-    !canAccessAgreement(actor, { studentUserId: agreement.student.userId, employerId: agreement.employerId, collegeId: agreement.collegeId })
-  ) {
-    throw new AppError("NOT_FOUND", "未找到该协议");
-  }
-  const from = agreement?.status ?? null;
-  const stale = agreement !== null && expectedVersion !== undefined && expectedVersion !== agreement.version;
-  const verdict = lookupTransition(action, actor.role, from);
-  if (!verdict.allowed) {
-    if (verdict.reason === "role") throw new AppError("FORBIDDEN", `您的身份不能进行“${transition.label}”操作`);
-    // A stale form is the usual cause of a state mismatch: say so plainly.
-    if (stale) throw new AppError("CONFLICT");
-    const where = from ? `协议当前状态为“${STATUS_LABELS[from]}”，` : "";
-    throw new AppError("INVALID_STATE", `${where}不能进行“${transition.label}”操作`);
-  }
-  if (stale) throw new AppError("CONFLICT");
-  const guardContext: GuardContext = {
-    now,
-    agreement: {
-      status: from,
-      employerId: agreement?.employerId ?? null,
-      autoConfirmAt: agreement?.autoConfirmAt ?? null,
-      returnedByRole: agreement?.returnedByRole ?? null,
-    },
-    student: input.student,
-    employer: input.employer,
-    requestedEmployerId: input.requestedEmployerId,
-    reason: input.reason,
-  };
-  for (const guard of transition.guards) {
-    const problem = GUARDS[guard](guardContext);
-    if (problem) throw new AppError("GUARD_FAILED", problem);
-  }
-  return verdict.to;
+function emitted(action: WorkflowAction, moved: readonly Ref[], write: Write): CommittedTransition[] {
+  const autoConfirmAt = write.set.autoConfirmAt ?? null;
+  return moved.map((m) => ({ action, agreementId: m.agreementId, version: m.version, autoConfirmAt }));
 }
 
-export async function runTransition(request: TransitionRequest, db: Db = prisma): Promise<TransitionRecord> {
+function conflictOf(error: unknown, creating: boolean): unknown {
+  // one live agreement per student, or the (agreement, version) audit key: both mean
+  // somebody else got there first
+  if (isUniqueViolation(error)) return new AppError("CONFLICT", creating ? "您已有一份进行中的就业协议，请刷新后查看" : undefined);
+  return error;
+}
+
+export async function runTransition<A extends WorkflowAction>(request: TransitionRequest<A>, db: Db = prisma): Promise<TransitionRecord> {
   const { action, actor } = request;
   const now = request.now ?? new Date();
   const reason = request.reason?.trim() || null;
 
   let record: TransitionRecord;
+  let write: Write;
   try {
-    record = await db.$transaction(async (tx) => {
+    [record, write] = await db.$transaction(async (tx) => {
       const agreement = request.agreementId
         ? await tx.agreement.findUnique({ where: { id: request.agreementId }, include: agreementWithParties })
         : null;
@@ -177,63 +113,74 @@ export async function runTransition(request: TransitionRequest, db: Db = prisma)
         now,
       });
 
-      const built = await request.build({ tx, agreement, now });
-      const version = (agreement?.version ?? 0) + 1;
-      const data = { ...built.data, status: to, version, updatedAt: now };
-      let agreementId: string;
-      if (agreement) {
-        // Optimistic concurrency: the row must still be at the version we checked.
-        const updated = await tx.agreement.updateMany({ where: { id: agreement.id, version: agreement.version }, data });
-        if (updated.count !== 1) throw new AppError("CONFLICT");
-        agreementId = agreement.id;
-      } else {
-        const created = await tx.agreement.create({
-          data: {
-            ...(data as Prisma.AgreementUncheckedCreateInput),
-            studentId: student.id,
-            collegeId: student.collegeId,
-            graduationYear: student.graduationYear,
-            employerId: employer.id,
-          },
-        });
-        agreementId = created.id;
-      }
+      const params = await prepare(request.params, { tx, agreement, now });
+      const w = buildFor(action, { now, actor, params, before: agreement });
+      const target: WriteTarget = agreement
+        ? { kind: "refs", refs: [{ agreementId: agreement.id, version: agreement.version }] }
+        : { kind: "create", identity: { studentId: student.id, collegeId: student.collegeId, graduationYear: student.graduationYear, employerId: employer.id } };
+      const [moved] = await writeTransition(tx, { action, actor, now, reason, write: w, target });
+      // the row is no longer at the version we checked: somebody else wrote in between
+      if (!moved) throw new AppError("CONFLICT");
 
-      await tx.agreementEvent.create({
-        data: {
-          agreementId,
-          version,
-          action,
-          actorId: actor.userId,
-          actorRole: actor.role,
-          actorName: actor.name,
-          fromStatus: from,
-          toStatus: to,
-          changes: (built.changes ?? diff(agreement as Record<string, unknown> | null, built.data as Record<string, unknown>)) as Prisma.InputJsonValue,
-          reason,
-          createdAt: now,
-        },
-      });
-
-      // What the row is now: the columns just written over the row just read (the update
-      // wrote plain values, and the version check proved nobody wrote in between), with the
-      // unit the agreement now names; a new agreement is read back.
+      // What the row is now: the columns just written over the row just read (the version
+      // check proved nobody wrote in between), with the unit the agreement now names; a new
+      // agreement is read back.
       const after: LoadedAgreement = agreement
-        ? ({ ...agreement, ...data, employer } as LoadedAgreement)
-        : await tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, include: agreementWithParties });
-      const result: TransitionRecord = { action, agreementId, from, to, version, actor, at: now, reason, agreement: after };
-      await fanOutInTransaction(tx, [result]);
-      return result;
+        ? ({ ...agreement, ...w.set, status: to, version: moved.version, updatedAt: now, employer } as LoadedAgreement)
+        : await tx.agreement.findUniqueOrThrow({ where: { id: moved.agreementId }, include: agreementWithParties });
+      const result: TransitionRecord = { action, agreementId: moved.agreementId, from, to, version: moved.version, actor, at: now, reason, agreement: after };
+      return [result, w] as const;
     });
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (isUniqueViolation(error)) {
-      // one live agreement per student, or the (agreement, version) audit key: both mean
-      // somebody else got there first
-      throw new AppError("CONFLICT", request.agreementId ? undefined : "您已有一份进行中的就业协议，请刷新后查看");
-    }
-    throw error;
+    throw conflictOf(error, !request.agreementId);
   }
-  await afterTransitionCommitted([record]);
+  await afterTransitionCommitted(emitted(action, [record], write));
   return record;
+}
+
+export type ManyRequest<A extends SetBasedAction> = {
+  action: A;
+  actor: WorkflowActor;
+  now?: Date;
+  reason?: string | null;
+  params: Prepared<ParamsOf<A>, { tx: Tx; now: Date }>;
+  /**
+   * refs: these agreements, each only while still at the version the caller checked them at
+   * (with checkTransition); select: every agreement the table's from-states and the
+   * transition's guards (in SQL) admit, optionally narrowed.
+   */
+  targets: Extract<WriteTarget, { kind: "refs" | "select" }>;
+};
+
+/**
+ * The set-based path of the engine: one build for the whole set, one write statement.
+ * Returns the agreements moved, at their new versions; a ref that had moved on since its
+ * caller checked it is simply not among them. Runs in `db`'s transaction when given one.
+ */
+export async function runTransitionMany<A extends SetBasedAction>(request: ManyRequest<A>, db: Db | Tx = prisma): Promise<Ref[]> {
+  const { action, actor } = request;
+  const now = request.now ?? new Date();
+  const reason = request.reason?.trim() || null;
+  const t = transitionOf(action);
+  if (!t.roles.includes(actor.role)) throw new AppError("FORBIDDEN", `您的身份不能进行“${t.label}”操作`);
+  if (request.targets.kind === "refs" && request.targets.refs.length === 0) return [];
+  let write: Write | undefined;
+  const run = async (tx: Tx) => {
+    const params = await prepare(request.params, { tx, now });
+    write = buildForEvery(action, { now, actor, params });
+    return writeTransition(tx, { action, actor, now, reason, write, target: request.targets });
+  };
+  const own = typeof (db as Db).$transaction === "function";
+  let moved: Ref[];
+  try {
+    moved = own ? await (db as Db).$transaction(run, { timeout: 120_000 }) : await run(db as Tx);
+  } catch (error) {
+    throw conflictOf(error, false);
+  }
+  if (!moved.length || !write) return moved;
+  const jobs = emitted(action, moved, write);
+  if (own) await afterTransitionCommitted(jobs);
+  // in the caller's transaction nothing has committed yet: only transitions without job events may run there
+  else if (eventsFor(jobs).length) throw new Error(`${action} sends job events and must run in its own transaction`);
+  return moved;
 }

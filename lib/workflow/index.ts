@@ -13,3 +13,4 @@ export { approveAsCounselor, lastApprovalDefaults } from "./actions/approve-as-c
 export { returnAsCounselor } from "./actions/return-as-counselor";
 export { fileAgreement } from "./actions/file-agreement";
 export { autoConfirmDue, autoConfirmOne, confirmIfOverdue, type SweepResult, type AutoConfirmOneResult } from "./actions/auto-confirm-due";
+export { carryAgreementsToNewCollege, type CollegeMove } from "./actions/move-college";

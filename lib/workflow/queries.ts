@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+import { pageOf, pageWindow, type Page } from "@/lib/paging";
 import { searchTerm } from "@/lib/validation/common";
 import { canAccessAgreement } from "./access";
 import type { WorkflowActor } from "./actor";
@@ -21,8 +22,6 @@ async function confirmDue(rows: Confirmable[], now = new Date()): Promise<boolea
   for (const row of rows) if (await confirmIfOverdue(row, now)) changed = true;
   return changed;
 }
-
-export const PAGE_SIZE = 20;
 
 export const agreementDetail = {
   student: { include: { major: true, college: true, user: { select: { id: true } } } },
@@ -59,8 +58,6 @@ export async function getStudentAgreement(userId: string): Promise<AgreementDeta
   const agreement = await load();
   return agreement && (await confirmDue([agreement])) ? load() : agreement;
 }
-
-export type Page<T> = { rows: T[]; total: number; page: number; pageSize: number; pages: number };
 
 const listSelect = {
   id: true,
@@ -100,7 +97,7 @@ export async function listAgreements(
   scope: Prisma.AgreementWhereInput,
   options: { q?: string; status?: AgreementStatus | AgreementStatus[]; page?: number; orderBy?: Prisma.AgreementOrderByWithRelationInput[] },
 ): Promise<Page<AgreementListRow>> {
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const w = pageWindow(options.page);
   const where: Prisma.AgreementWhereInput = {
     AND: [
       scope,
@@ -115,13 +112,13 @@ export async function listAgreements(
         where,
         select: listSelect,
         orderBy: options.orderBy ?? [{ updatedAt: "desc" }, { id: "asc" }],
-        skip: (page - 1) * PAGE_SIZE,
-        take: PAGE_SIZE,
+        skip: w.skip,
+        take: w.take,
       }),
     ]);
   let [total, rows] = await read();
   if (await confirmDue(rows)) [total, rows] = await read();
-  return { rows, total, page, pageSize: PAGE_SIZE, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return pageOf(rows, total, w);
 }
 
 /** The scope of agreements a person works on, by role. */

@@ -1,16 +1,8 @@
 // The zod schemas of every workflow form: the browser form (react-hook-form resolver)
 // and the server action parse with the same schema.
 import { z } from "zod";
-import {
-  emailSchema,
-  mobileSchema,
-  optionalText,
-  phoneSchema,
-  postalCodeSchema,
-  requiredText,
-  unitCodeSchema,
-  unitNatureCodeSchema,
-} from "@/lib/validation/common";
+import { emailSchema, mobileSchema, optionalText, phoneSchema, postalCodeSchema, requiredText } from "@/lib/validation/common";
+import type { UnitSignatureInput } from "@/lib/agreement/unit-section";
 
 const uuid = (message: string) => z.string({ error: message }).uuid({ error: message });
 
@@ -28,27 +20,8 @@ export const studentAgreementSchema = z.object({
   studentOpinion: requiredText("本人意见", 200),
 });
 
-/** 用人单位情况及意见, as the unit signs (prefilled from the unit's profile). */
-export const unitSectionSchema = z.object({
-  unitName: requiredText("单位名称", 100),
-  unitOrgCode: unitCodeSchema,
-  unitDepartment: optionalText("单位隶属部门", 100),
-  unitContactName: requiredText("联系人", 50),
-  unitContactPhone: phoneSchema,
-  unitEmail: emailSchema,
-  unitAddress: requiredText("通讯地址", 200),
-  unitPostalCode: postalCodeSchema,
-  unitNatureCode: unitNatureCodeSchema,
-  unitReportTitle: optionalText("就业报到证抬头", 100),
-  unitPartyOrgReceiver: optionalText("组织关系接收单位", 100),
-  unitArchiveAddress: optionalText("档案转寄详细地址", 200),
-  unitSettleCity: optionalText("落户城市(详细地址)", 200),
-});
-
-export const employerSignSchema = unitSectionSchema.extend({
-  employerOpinion: requiredText("用人单位意见", 500),
-  authorityOpinion: optionalText("主管部门意见", 500),
-});
+/** 用人单位情况及意见, as the unit signs (the field list: lib/agreement/unit-section.ts). */
+export { unitSectionSchema, unitSignatureSchema as employerSignSchema } from "@/lib/agreement/unit-section";
 
 export const reasonSchema = z.object({ reason: requiredText("退回原因", 500) });
 
@@ -83,5 +56,7 @@ export const filingLookupSchema = z.object({
 });
 
 export type StudentAgreementInput = z.input<typeof studentAgreementSchema>;
-export type EmployerSignInput = z.input<typeof employerSignSchema>;
+export type StudentAgreementForm = z.output<typeof studentAgreementSchema>;
+export type EmployerSignInput = UnitSignatureInput;
 export type CounselorApproveInput = z.input<typeof counselorApproveSchema>;
+export type CounselorApproveForm = z.output<typeof counselorApproveSchema>;

@@ -1,40 +1,47 @@
-// THE workflow of 网签, in one table: for each action, the states it may start from,
-// the state it leads to, who may do it and the rules (guards) it must pass.
-// Every page, server action, job and test goes through this table; nothing else
-// changes an agreement's status. Guards are defined in ./guards.ts.
+// THE workflow of 网签, in one table: for each action, the states it may start from, the
+// state it leads to, who may do it and the rules (guards) it must pass. Every page, server
+// action, job and test goes through this table; nothing else changes an agreement's status.
+// Guards are defined in ./guards.ts, what each action writes in ./builds.ts, and the one
+// engine that applies both, for one agreement or many, is ./engine.ts.
+//
+// Adding a transition: a row here, its build in ./builds.ts (the type system asks for it),
+// its messages in lib/notifications/messages.ts (likewise); the table test, the
+// authorization matrix and the fuzz test pick it up from this table.
 import type { ActorRole, AgreementStatus } from "@/lib/generated/prisma/enums";
 import type { GuardName } from "./guards";
 
-export type WorkflowAction =
-  | "saveDraft"
-  | "submit"
-  | "sign"
-  | "returnByEmployer"
-  | "takeBack"
-  | "confirm"
-  | "autoConfirm"
-  | "approve"
-  | "returnByCollege"
-  | "file";
+/** `to` of a transition that records an act on the agreement without moving its status. */
+export const STAYS = "STAYS" as const;
 
 export type Transition = {
   /** the manual's button or step name */
   label: string;
   /** null = the agreement does not exist yet (the first save creates it) */
   from: readonly (AgreementStatus | null)[];
-  to: AgreementStatus;
+  to: AgreementStatus | typeof STAYS;
   roles: readonly ActorRole[];
+  /** rules about the agreement, the people and the time: they decide what a page offers */
   guards: readonly GuardName[];
+  /** rules about what the person submits (a reason, the unit chosen): checked on the request */
+  inputGuards?: readonly GuardName[];
+  /**
+   * Not a button of its own: the transition happens as part of another service (named
+   * here), which decides who may run it. Pages never offer it; no server action performs it.
+   */
+  sideEffectOf?: string;
 };
 
-export const TRANSITIONS: Record<WorkflowAction, Transition> = {
+const LIVE: readonly AgreementStatus[] = ["DRAFT", "PENDING_EMPLOYER", "RETURNED", "PENDING_STUDENT_CONFIRM", "PENDING_COLLEGE_REVIEW", "APPROVED", "FILED"];
+
+const TABLE = {
   //                 label                 from                                          to                          who                          guards
   saveDraft: {
     label: "保存签约信息",
     from: [null, "DRAFT", "RETURNED"],
     to: "DRAFT",
     roles: ["STUDENT"],
-    guards: ["studentMaySign", "employerApproved", "employerChangeAllowed"],
+    guards: ["studentMaySign"],
+    inputGuards: ["employerApproved", "employerChangeAllowed"],
   },
   submit: {
     label: "正式提交",
@@ -55,8 +62,11 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     from: ["PENDING_EMPLOYER"],
     to: "RETURNED",
     roles: ["EMPLOYER"],
-    guards: ["reasonGiven"],
+    guards: [],
+    inputGuards: ["reasonGiven"],
   },
+  // 拿回重签: the unit, while the student has not confirmed, and only until the automatic
+  // confirmation is due (the 7-day rule: ./seven-day-rule.ts).
   takeBack: {
     label: "拿回重签",
     from: ["PENDING_STUDENT_CONFIRM"],
@@ -90,7 +100,8 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     from: ["PENDING_COLLEGE_REVIEW", "APPROVED"],
     to: "RETURNED",
     roles: ["COUNSELOR", "OFFICE"],
-    guards: ["reasonGiven"],
+    guards: [],
+    inputGuards: ["reasonGiven"],
   },
   file: {
     label: "备案",
@@ -99,21 +110,52 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     roles: ["COUNSELOR", "OFFICE"],
     guards: [],
   },
-};
+  // A re-imported graduate now belongs to another 学院: the live agreement goes with them
+  // (the new 学院's counselors review it, the old ones no longer see it).
+  moveCollege: {
+    label: "转入新学院",
+    from: LIVE,
+    to: STAYS,
+    roles: ["OFFICE"],
+    guards: [],
+    sideEffectOf: "生源信息导入",
+  },
+} as const satisfies Record<string, Transition>;
+
+export type WorkflowAction = keyof typeof TABLE;
+
+export const TRANSITIONS: Readonly<Record<WorkflowAction, Transition>> = TABLE;
 
 export const WORKFLOW_ACTIONS = Object.keys(TRANSITIONS) as WorkflowAction[];
+
+export function transitionOf(action: WorkflowAction): Transition {
+  return TRANSITIONS[action];
+}
+
+/** The state an agreement in `from` is in after `action`. */
+export function nextStatus(action: WorkflowAction, from: AgreementStatus | null): AgreementStatus {
+  const to = transitionOf(action).to;
+  if (to !== STAYS) return to;
+  if (!from) throw new Error(`${action} keeps the status of an existing agreement`);
+  return from;
+}
 
 export type TableVerdict = { allowed: true; to: AgreementStatus } | { allowed: false; reason: "role" | "state" };
 
 /** What the table alone says (role and state); guards and ownership are checked by the engine. */
 export function lookupTransition(action: WorkflowAction, role: ActorRole, from: AgreementStatus | null): TableVerdict {
-  const t = TRANSITIONS[action];
+  const t = transitionOf(action);
   if (!t.roles.includes(role)) return { allowed: false, reason: "role" };
   if (!t.from.includes(from)) return { allowed: false, reason: "state" };
-  return { allowed: true, to: t.to };
+  return { allowed: true, to: nextStatus(action, from) };
 }
 
 /** The actions a role could take on an agreement in this status (for showing buttons). */
 export function availableActions(role: ActorRole, from: AgreementStatus | null): WorkflowAction[] {
-  return WORKFLOW_ACTIONS.filter((a) => lookupTransition(a, role, from).allowed);
+  return WORKFLOW_ACTIONS.filter((a) => !transitionOf(a).sideEffectOf && lookupTransition(a, role, from).allowed);
+}
+
+/** The roles of people (not the scheduler) who may take `action`: what its server action admits. */
+export function peopleWhoMay(action: WorkflowAction): Exclude<ActorRole, "SYSTEM">[] {
+  return transitionOf(action).roles.filter((r): r is Exclude<ActorRole, "SYSTEM"> => r !== "SYSTEM");
 }

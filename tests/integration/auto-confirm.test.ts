@@ -1,7 +1,7 @@
 // 系统自动确认 on PostgreSQL: exactly once, never early, safe against a racing 复核确认, and
 // notifying only the right people.
 import type { Db } from "@/lib/db/client";
-import { digestFor, emailKey, emailOf, messagesFor, notificationKey } from "@/lib/notifications/messages";
+import { digestFor, digestKey, emailKey, emailOf, notificationKey } from "@/lib/notifications/messages";
 import {
   autoConfirmDue,
   autoConfirmOne,
@@ -138,25 +138,21 @@ describe("autoConfirmDue (the sweep)", () => {
     expect(withOne.body).toContain(`${student.name}（${student.studentNo}）`);
   });
 
-  it("a single confirmation (the per-signing job) tells the counselors about that agreement", async () => {
+  it("a single confirmation (the per-signing job) tells the counselors as the sweep does: a digest, of one", async () => {
     const [a] = await makePendingConfirm(prisma, 1);
     await makeOverdue(prisma, [a.agreementId]);
     expect(await autoConfirmOne(a.agreementId, a.version)).toEqual({ outcome: "confirmed", version: a.version + 1 });
-    const key = notificationKey("autoConfirm", a.agreementId, a.version + 1);
+    const key = digestKey("autoConfirm", notificationKey("autoConfirm", a.agreementId, a.version + 1));
     const notes = await prisma.notification.findMany({ where: { dedupeKey: key }, include: { user: true } });
     const counselors = await prisma.user.findMany({ where: { role: "COUNSELOR", collegeId: a.collegeId, active: true } });
     expect(notes.map((n) => n.userId).sort()).toEqual(counselors.map((c) => c.id).sort());
-    const agreement = await prisma.agreement.findUniqueOrThrow({ where: { id: a.agreementId }, include: { student: true, employer: true } });
-    const [expected] = messagesFor("autoConfirm", {
-      agreementId: a.agreementId,
-      studentName: agreement.student.name,
-      studentNo: agreement.student.studentNo,
-      employerName: agreement.employer.name,
-      reason: "",
-    });
+    const agreement = await prisma.agreement.findUniqueOrThrow({ where: { id: a.agreementId }, include: { student: true } });
+    const expected = digestFor("autoConfirm", { count: "1", students: `${agreement.student.name}（${agreement.student.studentNo}）` })!;
     expect(notes[0]).toMatchObject({ kind: expected.kind, title: expected.title, body: expected.body, link: expected.link });
     const mail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(key, counselors[0].id) } });
     expect(mail).toMatchObject({ to: counselors[0].email, ...emailOf(expected) });
+    // and nothing per agreement
+    expect(await prisma.notification.count({ where: { dedupeKey: notificationKey("autoConfirm", a.agreementId, a.version + 1) } })).toBe(0);
   });
 
   it("confirms an agreement again after the 学院 returned it and the unit signed anew: a second digest, not a clash", async () => {

@@ -106,7 +106,7 @@ describe("job events", () => {
     process.env.INNGEST_DEV = "http://127.0.0.1:9"; // nothing listens on the discard port
     const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
     try {
-      const record = { action: "sign", agreementId: "ag", version: 3, agreement: { autoConfirmAt: new Date() } };
+      const record = { action: "sign", agreementId: "ag", version: 3, autoConfirmAt: new Date() };
       await expect(afterTransitionCommitted([record as never])).resolves.toBeUndefined();
       expect(warn).toHaveBeenCalledWith(expect.stringContaining("定时扫描兜底"));
     } finally {

@@ -133,7 +133,7 @@ describe("employer rules", () => {
     // once the automatic confirmation is due, neither take-back nor a late confirm
     const later = new Date(r.agreement.autoConfirmAt!.getTime() + 1000);
     const { runTransition } = await import("@/lib/workflow/engine");
-    const e = await refusal(runTransition({ action: "takeBack", actor: w.soft, agreementId: r.agreementId, expectedVersion: r.version, now: later, build: () => ({ data: {} }) }));
+    const e = await refusal(runTransition({ action: "takeBack", actor: w.soft, agreementId: r.agreementId, expectedVersion: r.version, now: later, params: {} }));
     expect(e.message).toContain("已超过复核确认期限");
   });
 

@@ -12,8 +12,7 @@ import {
   toFormatTemplate,
   type MessageContext,
 } from "@/lib/notifications/messages";
-import { eventsFor } from "@/lib/jobs/emit";
-import type { TransitionRecord } from "@/lib/workflow/engine";
+import { eventsFor, type CommittedTransition } from "@/lib/jobs/emit";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/transitions";
 
 // PostgreSQL's format() with only %N$s and %%, as the SQL renderer uses it.
@@ -51,7 +50,10 @@ describe("notification messages", () => {
     expect(audiences("sign")).toEqual(["student"]);
     expect(audiences("returnByEmployer")).toEqual(["student"]);
     expect(audiences("confirm")).toEqual(["college"]);
-    expect(audiences("autoConfirm")).toEqual(["college"]);
+    // the 学院 is told of auto-confirmations by a digest (one per pass), never per agreement
+    expect(audiences("autoConfirm")).toEqual([]);
+    expect(digestFor("autoConfirm", { count: "1", students: "李明轩（2022010101）" })?.audience).toBe("college");
+    expect(audiences("moveCollege")).toEqual([]);
     expect(audiences("approve")).toEqual(["student"]);
     expect(audiences("dueSoon")).toEqual(["student"]);
     expect(messagesFor("returnByCollege", ctx)[0].body).toContain(ctx.reason);
@@ -85,8 +87,7 @@ describe("notification messages", () => {
 });
 
 describe("job events after commit", () => {
-  const record = (action: TransitionRecord["action"], extra: Partial<TransitionRecord["agreement"]> = {}) =>
-    ({ action, agreementId: "ag", version: 4, agreement: { autoConfirmAt: null, ...extra } }) as unknown as TransitionRecord;
+  const record = (action: CommittedTransition["action"], extra: Partial<CommittedTransition> = {}): CommittedTransition => ({ action, agreementId: "ag", version: 4, autoConfirmAt: null, ...extra });
 
   it("schedules on signing and cancels on take-back, confirmation and return", () => {
     const due = new Date("2027-05-08T02:00:00.000Z");

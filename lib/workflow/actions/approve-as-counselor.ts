@@ -1,22 +1,15 @@
-import type { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { WorkflowActor } from "../actor";
 import { runTransition } from "../engine";
-import type { counselorApproveSchema } from "../schemas";
+import type { CounselorApproveForm } from "../schemas";
 
 /** 通过 at 网上签约审核: fills the 学校意见 section; printing becomes possible. */
 export async function approveAsCounselor(
   actor: WorkflowActor,
   ref: { agreementId: string; version: number },
-  input: z.output<typeof counselorApproveSchema>,
+  form: CounselorApproveForm,
 ) {
-  return runTransition({
-    action: "approve",
-    actor,
-    agreementId: ref.agreementId,
-    expectedVersion: ref.version,
-    build: ({ now }) => ({ data: { ...input, approvedAt: now, approvedById: actor.userId } }),
-  });
+  return runTransition({ action: "approve", actor, agreementId: ref.agreementId, expectedVersion: ref.version, params: { form } });
 }
 
 /**

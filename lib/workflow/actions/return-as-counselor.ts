@@ -3,26 +3,5 @@ import { runTransition } from "../engine";
 
 /** 退回 at 网上签约审核 (or an approved one not yet filed): back to the student with a reason. */
 export async function returnAsCounselor(actor: WorkflowActor, ref: { agreementId: string; version: number }, reason: string) {
-  return runTransition({
-    action: "returnByCollege",
-    actor,
-    agreementId: ref.agreementId,
-    expectedVersion: ref.version,
-    reason,
-    build: ({ now }) => ({
-      data: {
-        returnReason: reason.trim(),
-        returnedByRole: actor.role,
-        returnedAt: now,
-        // the unit must sign again after the student corrects and resubmits
-        employerSignedAt: null,
-        signedById: null,
-        autoConfirmAt: null,
-        studentConfirmedAt: null,
-        autoConfirmed: false,
-        approvedAt: null,
-        approvedById: null,
-      },
-    }),
-  });
+  return runTransition({ action: "returnByCollege", actor, agreementId: ref.agreementId, expectedVersion: ref.version, reason, params: { reason } });
 }

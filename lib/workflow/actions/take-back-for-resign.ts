@@ -3,14 +3,5 @@ import { runTransition } from "../engine";
 
 /** 拿回重签: before the student confirms, the unit takes its signature back to correct it. */
 export async function takeBackForResign(actor: WorkflowActor, ref: { agreementId: string; version: number }) {
-  return runTransition({
-    action: "takeBack",
-    actor,
-    agreementId: ref.agreementId,
-    expectedVersion: ref.version,
-    build: () => ({
-      // the 7-day clock stops; a new signature starts a new one
-      data: { employerSignedAt: null, signedById: null, autoConfirmAt: null },
-    }),
-  });
+  return runTransition({ action: "takeBack", actor, agreementId: ref.agreementId, expectedVersion: ref.version, params: {} });
 }

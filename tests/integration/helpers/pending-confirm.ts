@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { WorkflowActor } from "@/lib/workflow/actor";
 import { saveDraft, signAsEmployer, submitAgreement } from "@/lib/workflow";
 import { employerSignSchema } from "@/lib/workflow/schemas";
-import { signFormFromProfile } from "@/lib/workflow/actions/sign-as-employer";
+import { signatureFromProfile } from "@/lib/agreement/unit-section";
 
 export type PendingConfirm = {
   agreementId: string;
@@ -45,9 +45,11 @@ export async function freeStudents(db: Db, count: number): Promise<string[]> {
   return picked;
 }
 
-export async function signFor(db: Db, employer: WorkflowActor, ref: { agreementId: string; version: number }) {
+/** 确定签约 with the unit's profile; with its own default opinion too when `defaults` (as 批量签约 signs). */
+export async function signFor(db: Db, employer: WorkflowActor, ref: { agreementId: string; version: number }, options: { defaults?: boolean } = {}) {
   const e = await db.employer.findUniqueOrThrow({ where: { id: employer.employerId! } });
-  const input = employerSignSchema.parse({ ...signFormFromProfile(e), employerOpinion: "同意接收该生" });
+  const profile = signatureFromProfile(e);
+  const input = employerSignSchema.parse(options.defaults ? profile : { ...profile, employerOpinion: "同意接收该生" });
   return signAsEmployer(employer, ref, input);
 }
 

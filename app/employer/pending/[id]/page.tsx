@@ -10,7 +10,7 @@ import { availableActions } from "@/lib/workflow/transitions";
 import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
 import { returnAction } from "../../actions";
 import type { EmployerSignInput } from "@/lib/workflow/schemas";
-import { signFormFromProfile } from "@/lib/workflow/actions/sign-as-employer";
+import { signatureFromProfile, signatureOnAgreement } from "@/lib/agreement/unit-section";
 import { SignForm } from "./sign-form";
 
 export const metadata: Metadata = { title: "办理签约" };
@@ -22,28 +22,8 @@ export default async function HandlePage({ params }: { params: Promise<{ id: str
   const actions = availableActions("EMPLOYER", agreement.status);
   const ref = { agreementId: agreement.id, version: agreement.version };
   // Prefill: what this unit entered last time (after 拿回重签), else the unit's profile.
-  const profile = signFormFromProfile(agreement.employer);
-  const last = agreement.unitName
-    ? {
-        unitName: agreement.unitName,
-        unitOrgCode: agreement.unitOrgCode,
-        unitDepartment: agreement.unitDepartment,
-        unitContactName: agreement.unitContactName,
-        unitContactPhone: agreement.unitContactPhone,
-        unitEmail: agreement.unitEmail,
-        unitAddress: agreement.unitAddress,
-        unitPostalCode: agreement.unitPostalCode,
-        unitNatureCode: agreement.unitNatureCode,
-        unitReportTitle: agreement.unitReportTitle,
-        unitPartyOrgReceiver: agreement.unitPartyOrgReceiver,
-        unitArchiveAddress: agreement.unitArchiveAddress,
-        unitSettleCity: agreement.unitSettleCity,
-        employerOpinion: agreement.employerOpinion,
-        authorityOpinion: agreement.authorityOpinion,
-      }
-    : {};
   const defaults = Object.fromEntries(
-    Object.entries({ ...profile, ...last }).map(([k, v]) => [k, v ?? ""]),
+    Object.entries({ ...signatureFromProfile(agreement.employer), ...signatureOnAgreement(agreement) }).map(([k, v]) => [k, v ?? ""]),
   ) as EmployerSignInput;
   return (
     <div className="space-y-4">

@@ -3,26 +3,16 @@
 import { useRouter } from "next/navigation";
 import { FieldGrid, type GridField } from "@/components/forms/field-grid";
 import { FormMessage, useActionForm } from "@/components/units/use-action-form";
+import { UNIT_OPINION_FIELDS, UNIT_SECTION_COLUMNS, UNIT_SECTION_FIELDS } from "@/lib/agreement/unit-section";
 import { UNIT_NATURES } from "@/lib/reference/unit-nature";
 import { employerSignSchema, type EmployerSignInput } from "@/lib/workflow/schemas";
 import { signAction } from "../../actions";
 
-// The manual's 用人单位情况及意见, in its order.
+// The manual's 用人单位情况及意见, in its order (the list: lib/agreement/unit-section.ts);
+// 单位性质 is the row of radio buttons below.
 const FIELDS: GridField<EmployerSignInput>[] = [
-  { name: "unitName", label: "单位名称", required: true, wide: true },
-  { name: "unitOrgCode", label: "统一社会信用代码", required: true },
-  { name: "unitDepartment", label: "单位隶属部门" },
-  { name: "unitContactName", label: "联系人", required: true },
-  { name: "unitContactPhone", label: "联系电话", required: true, inputMode: "tel" },
-  { name: "unitEmail", label: "电子邮箱", required: true, inputMode: "email" },
-  { name: "unitPostalCode", label: "邮政编码", required: true, inputMode: "numeric" },
-  { name: "unitAddress", label: "通讯地址", required: true, wide: true },
-  { name: "unitReportTitle", label: "就业报到证抬头", wide: true },
-  { name: "unitPartyOrgReceiver", label: "组织关系接收单位", wide: true },
-  { name: "unitArchiveAddress", label: "档案转寄详细地址", wide: true },
-  { name: "unitSettleCity", label: "落户城市(详细地址)", wide: true },
-  { name: "employerOpinion", label: "用人单位意见", required: true, wide: true, multiline: true },
-  { name: "authorityOpinion", label: "主管部门意见（可不填）", wide: true, multiline: true },
+  ...UNIT_SECTION_COLUMNS.filter((c) => c !== "unitNatureCode").map((c) => ({ name: c, label: UNIT_SECTION_FIELDS[c].label, ...UNIT_SECTION_FIELDS[c].form })),
+  ...(Object.keys(UNIT_OPINION_FIELDS) as (keyof typeof UNIT_OPINION_FIELDS)[]).map((c) => ({ name: c, ...UNIT_OPINION_FIELDS[c].form })),
 ];
 
 /** 办理: check and correct the 用人单位情况 section, add the opinions, 确定签约. */

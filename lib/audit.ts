@@ -1,0 +1,72 @@
+// The one way to write an audit record of something that is not an agreement transition
+// (units, 生源信息, settings, accounts): AuditLog, in the caller's transaction, with a typed
+// action. The agreement's own trail is AgreementEvent, written by the workflow engine.
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { actorAuditColumns, type WorkflowActor } from "@/lib/workflow/actor";
+
+/** Every audited act, with the label the office reads in a record's history. */
+export const AUDIT_ACTIONS = {
+  // 用人单位
+  register: "注册",
+  approve: "审核通过",
+  reject: "审核不通过",
+  updateProfile: "修改单位信息",
+  resubmit: "修改后重新提交",
+  addStaff: "添加经办人",
+  // 生源信息
+  import: "导入生源信息",
+  importUpdate: "导入更新生源信息",
+  approveSource: "生源信息审核通过",
+  returnSource: "生源信息退回",
+  // 系统设置
+  updateNotices: "修改签约须知和违约说明",
+  updateNumbers: "修改自动确认天数和打印份数",
+  publishTerms: "发布协议条款",
+  createStaff: "创建账号",
+  enable: "启用账号",
+  disable: "停用账号",
+  resetPassword: "重置密码",
+  createCollege: "新增学院",
+  updateCollege: "修改学院",
+  createMajor: "新增专业",
+  updateMajor: "修改专业",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export type AuditEntity = "Employer" | "Student" | "Setting" | "AgreementTerms" | "User" | "College" | "Major";
+
+export type AuditRecord = {
+  actor: Pick<WorkflowActor, "userId" | "role" | "context">;
+  entity: AuditEntity;
+  entityId: string;
+  action: AuditAction;
+  changes: Prisma.InputJsonValue;
+  at?: Date;
+};
+
+function dataOf(r: AuditRecord): Prisma.AuditLogCreateManyInput {
+  return { ...actorAuditColumns(r.actor), entity: r.entity, entityId: r.entityId, action: r.action, changes: r.changes, ...(r.at ? { createdAt: r.at } : {}) };
+}
+
+export async function recordAudit(tx: Tx, record: AuditRecord): Promise<void> {
+  await tx.auditLog.create({ data: dataOf(record) });
+}
+
+/** Many records of one act at once (an import of hundreds of graduates). */
+export async function recordAudits(tx: Tx, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length) await tx.auditLog.createMany({ data: records.map(dataOf) });
+}
+
+/** The label of an action read from the database (unknown actions of older data shown as they are). */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+}
+
+/** Field-by-field changes: what differs between `before` (null: created) and `after`. */
+export function changesOf(before: Record<string, unknown> | null, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [k, v] of Object.entries(after)) if (!before || before[k] !== v) out[k] = { from: before?.[k] ?? null, to: v };
+  return out;
+}

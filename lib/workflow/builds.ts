@@ -1,0 +1,137 @@
+// What each transition of the table writes: one named, pure build function per action,
+// from the values its service prepared (params), the actor and the time. The engine applies
+// the same build for one agreement (runTransition) and for many (runTransitionMany), and
+// records the audit event's `changes` from the same diff of what the build sets.
+//
+// `forEvery` builds do not look at the row: the same columns for every agreement of a set,
+// so they can run set-based (批量签约, the sweep, a 学院 move). `perRow` builds may read the
+// agreement as it was (`before`), and run one agreement at a time.
+import type { Agreement, Prisma } from "@/lib/generated/prisma/client";
+import type { StudentAgreementForm, CounselorApproveForm } from "./schemas";
+import type { UnitSignature } from "@/lib/agreement/unit-section";
+import { clearedUnitSignature } from "@/lib/agreement/unit-section";
+import type { StudentSnapshot } from "@/lib/agreement/student-section";
+import type { WorkflowActor } from "./actor";
+import type { WorkflowAction } from "./transitions";
+
+/** The columns a build may set; status, version and updatedAt are the engine's. */
+export type AgreementPatch = Partial<Omit<Agreement, "id" | "status" | "version" | "createdAt" | "updatedAt" | "studentSnapshot">> & {
+  studentSnapshot?: Prisma.InputJsonValue;
+};
+
+export type Write = {
+  set: AgreementPatch;
+  /** the columns the audit event records (when they changed); all of `set` when absent */
+  audit?: readonly (keyof AgreementPatch)[];
+};
+
+export type BuildContext<P> = { now: Date; actor: WorkflowActor; params: P };
+export type RowBuildContext<P> = BuildContext<P> & { before: Agreement | null };
+
+export type SetBuild<P> = { rowIndependent: true; build: (ctx: BuildContext<P>) => Write };
+export type RowBuild<P> = { rowIndependent: false; build: (ctx: RowBuildContext<P>) => Write };
+
+const forEvery = <P>(build: (ctx: BuildContext<P>) => Write): SetBuild<P> => ({ rowIndependent: true, build });
+const perRow = <P>(build: (ctx: RowBuildContext<P>) => Write): RowBuild<P> => ({ rowIndependent: false, build });
+
+type Empty = Record<string, never>;
+
+export const BUILDS = {
+  // 确定 on 填写/编辑就业协议: a new unit starts from a clean 用人单位 section.
+  saveDraft: perRow<{ form: StudentAgreementForm }>(({ params: { form }, before, now }) => ({
+    set: {
+      employerId: form.employerId,
+      studentPhone: form.studentPhone,
+      studentEmail: form.studentEmail,
+      studentOpinion: form.studentOpinion,
+      savedAt: now,
+      ...(before !== null && before.employerId !== form.employerId
+        ? { ...clearedUnitSignature(), employerSignedAt: null, signedById: null, autoConfirmAt: null }
+        : {}),
+    },
+  })),
+
+  // 正式提交: the 协议书号 (kept from an earlier submission), the frozen 生源信息, the terms.
+  // Only the submission time is audited: the snapshot repeats the 生源信息 (身份证号 included).
+  submit: forEvery<{ agreementNo: string; snapshot: StudentSnapshot; termsId: string | null }>(({ params, now }) => ({
+    set: {
+      agreementNo: params.agreementNo,
+      studentSnapshot: params.snapshot as unknown as Prisma.InputJsonValue,
+      termsId: params.termsId,
+      submittedAt: now,
+      returnReason: null,
+      returnedByRole: null,
+      returnedAt: null,
+    },
+    audit: ["submittedAt"],
+  })),
+
+  // 确定签约: the section and opinions as signed; the 7-day clock starts (./seven-day-rule.ts).
+  sign: forEvery<{ signature: UnitSignature; autoConfirmAt: Date }>(({ params, actor, now }) => ({
+    set: {
+      ...params.signature,
+      employerSignedAt: now,
+      signedById: actor.userId,
+      autoConfirmAt: params.autoConfirmAt,
+      studentConfirmedAt: null,
+      autoConfirmed: false,
+    },
+  })),
+
+  returnByEmployer: forEvery<{ reason: string }>(({ params, now }) => ({
+    set: { returnReason: params.reason.trim(), returnedByRole: "EMPLOYER", returnedAt: now },
+  })),
+
+  // 拿回重签: the 7-day clock stops; a new signature starts a new one.
+  takeBack: forEvery<Empty>(() => ({ set: { employerSignedAt: null, signedById: null, autoConfirmAt: null } })),
+
+  confirm: forEvery<Empty>(({ now }) => ({ set: { studentConfirmedAt: now, autoConfirmed: false } })),
+
+  autoConfirm: forEvery<Empty>(({ now }) => ({ set: { studentConfirmedAt: now, autoConfirmed: true } })),
+
+  // 通过: the 学校意见 section; printing becomes possible.
+  approve: forEvery<{ form: CounselorApproveForm }>(({ params, actor, now }) => ({
+    set: { ...params.form, approvedAt: now, approvedById: actor.userId },
+  })),
+
+  // 退回 by the 学院: the unit must sign again after the student corrects and resubmits.
+  returnByCollege: forEvery<{ reason: string }>(({ params, actor, now }) => ({
+    set: {
+      returnReason: params.reason.trim(),
+      returnedByRole: actor.role,
+      returnedAt: now,
+      employerSignedAt: null,
+      signedById: null,
+      autoConfirmAt: null,
+      studentConfirmedAt: null,
+      autoConfirmed: false,
+      approvedAt: null,
+      approvedById: null,
+    },
+  })),
+
+  file: forEvery<Empty>(({ actor, now }) => ({ set: { filedAt: now, filedById: actor.userId } })),
+
+  moveCollege: forEvery<{ collegeId: string }>(({ params }) => ({ set: { collegeId: params.collegeId } })),
+} satisfies { [A in WorkflowAction]: SetBuild<never> | RowBuild<never> };
+
+type Builds = typeof BUILDS;
+
+/** What the service of `action` prepares for its build. */
+export type ParamsOf<A extends WorkflowAction> = Parameters<Builds[A]["build"]>[0]["params"];
+
+/** The actions whose build may run set-based. */
+export type SetBasedAction = { [A in WorkflowAction]: Builds[A] extends { rowIndependent: true } ? A : never }[WorkflowAction];
+
+/** Runs the build of `action` for one agreement as it was (`before`, null when created). */
+export function buildFor<A extends WorkflowAction>(action: A, ctx: RowBuildContext<ParamsOf<A>>): Write {
+  const b = BUILDS[action] as unknown as RowBuild<ParamsOf<A>>;
+  return b.build(ctx);
+}
+
+/** Runs the build of a set-based action once, for every agreement of the set. */
+export function buildForEvery<A extends SetBasedAction>(action: A, ctx: BuildContext<ParamsOf<A>>): Write {
+  const b = BUILDS[action] as unknown as SetBuild<ParamsOf<A>>;
+  if (!b.rowIndependent) throw new Error(`${action} reads the row and cannot run set-based`);
+  return b.build(ctx);
+}
