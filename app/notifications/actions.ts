@@ -1,55 +1,37 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/guard";
-import { isAppError } from "@/lib/errors";
+import { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
 import { markAllRead, markRead } from "@/lib/notifications/inbox";
-import { notificationRefSchema, type NotificationActionState } from "./schema";
+import { EVERY_ROLE, signedInAction } from "@/lib/server-action";
+import { notificationRefSchema } from "./schema";
 
-const EVERY_ROLE = ["STUDENT", "EMPLOYER", "COUNSELOR", "OFFICE"] as const;
+// the buttons are forms of useActionState: (previous state, the form's data)
+const fromForm = (_prev: ActionResult<unknown>, form: FormData) => ({ id: form instanceof FormData ? form.get("id") : undefined });
 
 /** 查看: marks the notification read and goes where it points. */
-export async function openNotification(_prev: NotificationActionState, formData: FormData): Promise<NotificationActionState> {
-  const parsed = notificationRefSchema.safeParse({ id: formData.get("id") });
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "消息编号无效" };
-  let link: string;
-  try {
-    const actor = await requireActor(...EVERY_ROLE);
-    ({ link } = await markRead(actor.userId, parsed.data.id));
-  } catch (error) {
-    if (isAppError(error)) return { error: error.message };
-    throw error;
-  }
-  revalidatePath("/", "layout"); // the bell's count in every shell
-  redirect(link);
-}
+export const openNotification = signedInAction(EVERY_ROLE, {
+  schema: notificationRefSchema,
+  input: fromForm,
+  run: (actor, d) => markRead(actor.userId, d.id),
+  revalidate: { path: "/", type: "layout" }, // the bell's count in every shell
+  redirectTo: ({ link }) => link,
+});
 
 /** 标为已读 */
-export async function markNotificationRead(_prev: NotificationActionState, formData: FormData): Promise<NotificationActionState> {
-  const parsed = notificationRefSchema.safeParse({ id: formData.get("id") });
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "消息编号无效" };
-  try {
-    const actor = await requireActor(...EVERY_ROLE);
-    await markRead(actor.userId, parsed.data.id);
-  } catch (error) {
-    if (isAppError(error)) return { error: error.message };
-    throw error;
-  }
-  revalidatePath("/", "layout");
-  return { message: "已标为已读" };
-}
+export const markNotificationRead = signedInAction(EVERY_ROLE, {
+  schema: notificationRefSchema,
+  input: fromForm,
+  run: (actor, d) => markRead(actor.userId, d.id),
+  message: "已标为已读",
+  revalidate: { path: "/", type: "layout" },
+});
 
 /** 全部标为已读 */
-export async function markAllNotificationsRead(_prev: NotificationActionState, _formData: FormData): Promise<NotificationActionState> {
-  void _formData;
-  try {
-    const actor = await requireActor(...EVERY_ROLE);
-    const { marked } = await markAllRead(actor.userId);
-    revalidatePath("/", "layout");
-    return { message: marked > 0 ? `已将 ${marked} 条消息标为已读` : "没有未读消息" };
-  } catch (error) {
-    if (isAppError(error)) return { error: error.message };
-    throw error;
-  }
-}
+export const markAllNotificationsRead = signedInAction(EVERY_ROLE, {
+  schema: z.unknown(),
+  input: fromForm, // the form has no fields of its own
+  run: (actor) => markAllRead(actor.userId),
+  message: ({ marked }) => (marked > 0 ? `已将 ${marked} 条消息标为已读` : "没有未读消息"),
+  revalidate: { path: "/", type: "layout" },
+});

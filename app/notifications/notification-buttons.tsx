@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { markAllNotificationsRead, markNotificationRead, openNotification } from "./actions";
-import type { NotificationActionState } from "./schema";
+import type { ActionResult } from "@/lib/action-result";
 
 function Submit({ className, children, pendingText }: { className: string; children: React.ReactNode; pendingText: string }) {
   const { pending } = useFormStatus();
@@ -14,16 +14,18 @@ function Submit({ className, children, pendingText }: { className: string; child
   );
 }
 
-function Feedback({ state }: { state: NotificationActionState }) {
-  if (state.error) return <p role="alert" className="field-error">{state.error}</p>;
+const IDLE: ActionResult<unknown> = { ok: true };
+
+function Feedback({ state }: { state: ActionResult<unknown> }) {
+  if (!state.ok) return <p role="alert" className="field-error">{state.fieldErrors?.id ?? state.error}</p>;
   if (state.message) return <p role="status" className="mt-1 text-sm text-emerald-700">{state.message}</p>;
   return null;
 }
 
 /** 查看 (and, while unread, 标为已读) for one notification. */
 export function NotificationButtons({ id, unread }: { id: string; unread: boolean }) {
-  const [openState, open] = useActionState(openNotification, {});
-  const [readState, read] = useActionState(markNotificationRead, {});
+  const [openState, open] = useActionState(openNotification, IDLE);
+  const [readState, read] = useActionState(markNotificationRead, IDLE);
   return (
     <div className="mt-3">
       <div className="flex flex-wrap gap-2">
@@ -42,13 +44,13 @@ export function NotificationButtons({ id, unread }: { id: string; unread: boolea
           </form>
         ) : null}
       </div>
-      <Feedback state={openState.error ? openState : readState} />
+      <Feedback state={openState.ok ? readState : openState} />
     </div>
   );
 }
 
 export function MarkAllReadButton() {
-  const [state, action] = useActionState(markAllNotificationsRead, {});
+  const [state, action] = useActionState(markAllNotificationsRead, IDLE);
   return (
     <form action={action}>
       <Submit className="btn-secondary" pendingText="正在处理…">

@@ -4,5 +4,3 @@ import { z } from "zod";
 export const notificationRefSchema = z.object({
   id: z.string({ error: "消息编号无效" }).uuid({ error: "消息编号无效" }),
 });
-
-export type NotificationActionState = { error?: string; message?: string };

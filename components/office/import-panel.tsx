@@ -24,7 +24,7 @@ export function ImportPanel({ action, templateHref }: { action: ImportAction; te
       const result = await action(form);
       if (!result.ok) {
         setReport(undefined);
-        return setError(result.error);
+        return setError(result.fieldErrors?.file ?? result.error);
       }
       setReport(result.data);
     });

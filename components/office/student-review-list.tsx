@@ -26,7 +26,7 @@ type Props = {
   returnable: string[];
   approveLabel: string;
   approveAction: (input: unknown) => Promise<ActionResult<{ studentId: string; ok: boolean; message: string }[]>>;
-  returnAction: (input: unknown) => Promise<ActionResult>;
+  returnAction: (input: unknown) => Promise<ActionResult<unknown>>;
 };
 
 /** 生源信息 list with 批量审核通过 and 退回 (with reason) per row. */

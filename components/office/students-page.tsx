@@ -27,7 +27,7 @@ export async function StudentsPage({
   basePath: string;
   search: StudentsSearch;
   approveAction: (input: unknown) => Promise<ActionResult<{ studentId: string; ok: boolean; message: string }[]>>;
-  returnAction: (input: unknown) => Promise<ActionResult>;
+  returnAction: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const isOffice = actor.role === "OFFICE";
   const rules = isOffice ? SOURCE_REVIEW.OFFICE : SOURCE_REVIEW.COUNSELOR;

@@ -1,14 +1,12 @@
-import { requireActor } from "@/lib/auth/guard";
-import { actionError, type ActionResult } from "@/lib/action-result";
+import { signedInAction } from "@/lib/server-action";
+import { z } from "zod";
 import { refreshStatistics } from "./refresh";
 
-/** 刷新数据: rebuild the summaries now (office or counselor). */
-export async function runRefresh(): Promise<ActionResult> {
-  try {
-    await requireActor("OFFICE", "COUNSELOR");
-    const { durationMs } = await refreshStatistics();
-    return { ok: true, message: `统计数据已更新（用时 ${(durationMs / 1000).toFixed(1)} 秒）` };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+/** 刷新数据: rebuild the summaries now (the office, and counselors for their 学院's figures). */
+export const refreshStatisticsActionFor = () =>
+  signedInAction(["OFFICE", "COUNSELOR"], {
+    schema: z.unknown(),
+    input: () => undefined,
+    run: () => refreshStatistics(),
+    message: ({ durationMs }) => `统计数据已更新（用时 ${(durationMs / 1000).toFixed(1)} 秒）`,
+  });

@@ -1,48 +1,47 @@
-// The bodies of the 生源信息 server actions, shared by the office and counselor areas (each
-// area's "use server" file wraps these with its own role): parse → requireActor → one service.
-import { requireActor } from "@/lib/auth/guard";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { actionError, invalidInput, type ActionResult } from "@/lib/action-result";
-import { importStudents, type ImportReport } from "./import";
-import { approveSources, returnSource, sourceApproveSchema, sourceReturnSchema, type SourceOutcome } from "./review";
+// The 生源信息 server actions, shared by the office and counselor areas: each area's
+// "use server" file builds them (lib/server-action.ts) with its own role and page.
+import { z } from "zod";
+import { signedInAction } from "@/lib/server-action";
+import { importStudents } from "./import";
+import { approveSources, returnSource, sourceApproveSchema, sourceReturnSchema } from "./review";
 
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
-export async function runImport(role: Role, form: FormData): Promise<ActionResult<ImportReport>> {
-  const file = form.get("file");
-  const mode = form.get("mode") === "goodRowsOnly" ? "goodRowsOnly" : "strict";
-  if (!(file instanceof File) || file.size === 0) return { ok: false, error: "请选择要导入的 .xlsx 文件", fieldErrors: { file: "请选择要导入的 .xlsx 文件" } };
-  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: "文件不能超过 8 MB，请分批导入", fieldErrors: { file: "文件不能超过 8 MB" } };
-  try {
-    const actor = await requireActor(role);
-    const report = await importStudents(actor, await file.arrayBuffer(), mode);
-    return { ok: true, data: report };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+const importSchema = z.object({
+  file: z
+    .instanceof(File, { error: "请选择要导入的 .xlsx 文件" })
+    .refine((f) => f.size > 0, { error: "请选择要导入的 .xlsx 文件" })
+    .refine((f) => f.size <= MAX_IMPORT_BYTES, { error: "文件不能超过 8 MB，请分批导入" }),
+  mode: z.enum(["strict", "goodRowsOnly"]).catch("strict"),
+});
 
-export async function runApprove(role: Role, input: unknown): Promise<ActionResult<SourceOutcome[]>> {
-  const parsed = sourceApproveSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const actor = await requireActor(role);
-    const outcomes = await approveSources(actor, parsed.data.studentIds);
-    const ok = outcomes.filter((o) => o.ok).length;
-    return { ok: true, data: outcomes, message: `审核通过 ${ok} 名${outcomes.length > ok ? `，${outcomes.length - ok} 名未能通过` : ""}` };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+type Area = { role: "OFFICE" | "COUNSELOR"; path: string };
 
-export async function runReturn(role: Role, input: unknown): Promise<ActionResult> {
-  const parsed = sourceReturnSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const actor = await requireActor(role);
-    await returnSource(actor, parsed.data.studentId, parsed.data.reason);
-    return { ok: true, message: "已退回" };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const importStudentsActionFor = ({ role, path }: Area) =>
+  signedInAction([role], {
+    schema: importSchema,
+    input: (form: FormData) => ({ file: form.get("file"), mode: form.get("mode") }),
+    run: async (actor, d) => importStudents(actor, await d.file.arrayBuffer(), d.mode),
+    revalidate: { path },
+  });
+
+export const approveSourcesActionFor = ({ role, path }: Area) =>
+  signedInAction([role], {
+    schema: sourceApproveSchema,
+    run: (actor, d) => approveSources(actor, d.studentIds),
+    message: (outcomes) => {
+      const ok = outcomes.filter((o) => o.ok).length;
+      return `审核通过 ${ok} 名${outcomes.length > ok ? `，${outcomes.length - ok} 名未能通过` : ""}`;
+    },
+    revalidate: { path },
+  });
+
+export const returnSourceActionFor = ({ role, path }: Area) =>
+  signedInAction([role], {
+    schema: sourceReturnSchema,
+    run: async (actor, d) => {
+      await returnSource(actor, d.studentId, d.reason);
+    },
+    message: "已退回",
+    revalidate: { path },
+  });

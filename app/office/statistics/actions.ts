@@ -1,7 +1,5 @@
 "use server";
 
-import { runRefresh } from "@/lib/statistics/actions-shared";
+import { refreshStatisticsActionFor } from "@/lib/statistics/actions-shared";
 
-export async function refreshStatisticsAction() {
-  return runRefresh();
-}
+export const refreshStatisticsAction = refreshStatisticsActionFor();

@@ -2,28 +2,28 @@
 
 import { z } from "zod";
 import { searchApprovedEmployers } from "@/lib/employers";
+import { signedInAction, summary, transitionAction } from "@/lib/server-action";
 import { confirmAsStudent, saveDraft, submitAgreement } from "@/lib/workflow";
 import { agreementRefSchema, studentAgreementSchema } from "@/lib/workflow/schemas";
-import { guardedAction, summary } from "@/lib/workflow/server-action";
-
-const saveSchema = z.object({ form: studentAgreementSchema, ref: agreementRefSchema.nullish() });
 
 /** 确定: save the 填写/编辑就业协议 form (creates the agreement the first time). */
-export async function saveDraftAction(form: unknown, ref: unknown) {
-  return guardedAction(["STUDENT"], saveSchema, { form, ref }, async (actor, data) =>
-    summary(await saveDraft(actor, data.form, data.ref ?? undefined)),
-  );
-}
+export const saveDraftAction = transitionAction("saveDraft", {
+  schema: z.object({ form: studentAgreementSchema, ref: agreementRefSchema.nullish() }),
+  input: (form: unknown, ref: unknown) => ({ form, ref }),
+  run: async (actor, d) => summary(await saveDraft(actor, d.form, d.ref ?? undefined)),
+});
 
 /** 正式提交 */
-export async function submitAction(ref: unknown) {
-  return guardedAction(["STUDENT"], agreementRefSchema, ref, async (actor, data) => summary(await submitAgreement(actor, data)));
-}
+export const submitAction = transitionAction("submit", {
+  schema: agreementRefSchema,
+  run: async (actor, ref) => summary(await submitAgreement(actor, ref)),
+});
 
 /** 确定签约信息 (复核确认) */
-export async function confirmAction(ref: unknown) {
-  return guardedAction(["STUDENT"], agreementRefSchema, ref, async (actor, data) => summary(await confirmAsStudent(actor, data)));
-}
+export const confirmAction = transitionAction("confirm", {
+  schema: agreementRefSchema,
+  run: async (actor, ref) => summary(await confirmAsStudent(actor, ref)),
+});
 
 const searchSchema = z.object({
   q: z.string().max(50, { error: "搜索内容过长" }).default(""),
@@ -31,9 +31,11 @@ const searchSchema = z.object({
 });
 
 /** 选择签约单位: approved units only, fuzzy by name or code, paged. */
-export async function searchEmployersAction(q: unknown, page: unknown) {
-  return guardedAction(["STUDENT"], searchSchema, { q, page }, async (_actor, data) => {
-    const result = await searchApprovedEmployers(data.q, data.page);
+export const searchEmployersAction = signedInAction(["STUDENT"], {
+  schema: searchSchema,
+  input: (q: unknown, page: unknown) => ({ q, page }),
+  run: async (_actor, d) => {
+    const result = await searchApprovedEmployers(d.q, d.page);
     return { ...result, rows: result.rows.map((r) => ({ id: r.id, name: r.name, natureCode: r.natureCode, address: r.address })) };
-  });
-}
+  },
+});
