@@ -1,9 +1,8 @@
 import type { ActorRole, AgreementStatus } from "@/lib/generated/prisma/enums";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { STATUS_LABELS } from "@/lib/workflow/states";
 import { TRANSITIONS, type WorkflowAction } from "@/lib/workflow/transitions";
-
-const ROLE: Record<ActorRole, string> = { STUDENT: "学生", EMPLOYER: "用人单位", COUNSELOR: "学院", OFFICE: "就业处", SYSTEM: "系统" };
 
 type Event = { id: string; action: string; actorRole: ActorRole; actorName: string; toStatus: AgreementStatus; reason: string | null; createdAt: Date };
 
@@ -18,7 +17,7 @@ export function EventHistory({ events }: { events: Event[] }) {
           <li key={e.id} className="flex flex-col gap-0.5 border-l-2 border-slate-200 pl-3 sm:flex-row sm:gap-3">
             <time className="shrink-0 text-slate-500">{formatDateTime(e.createdAt)}</time>
             <span>
-              {ROLE[e.actorRole]} {e.actorName}：{TRANSITIONS[e.action as WorkflowAction]?.label ?? e.action} → {STATUS_LABELS[e.toStatus]}
+              {ROLE_LABELS[e.actorRole]} {e.actorName}：{TRANSITIONS[e.action as WorkflowAction]?.label ?? e.action} → {STATUS_LABELS[e.toStatus]}
               {e.reason ? <span className="text-red-700">（原因：{e.reason}）</span> : null}
             </span>
           </li>

@@ -6,11 +6,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { PrintPanelProps } from "@/lib/printing/panel";
+import { TIME_ZONE } from "@/lib/format";
 
 export type { PrintPanelProps } from "@/lib/printing/panel";
 
 const timeFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
+  timeZone: TIME_ZONE,
   year: "numeric",
   month: "2-digit",
   day: "2-digit",

@@ -8,12 +8,13 @@ import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { EChart } from "./echart";
 import { ExportButton } from "./export-button";
 import { RefreshButton } from "./refresh-button";
+import { TIME_ZONE } from "@/lib/format";
 
 type Options = { years: number[]; colleges: { id: string; name: string }[]; majors: { id: string; name: string }[]; educations: { code: string; label: string }[] };
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number) => x.toLocaleString("zh-CN");
-const TIME = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+const TIME = (d: Date) => d.toLocaleString("zh-CN", { timeZone: TIME_ZONE, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
 
 function Section({ title, id, children, actions }: { title: string; id: string; children: React.ReactNode; actions?: React.ReactNode }) {
   return (

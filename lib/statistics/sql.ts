@@ -1,9 +1,10 @@
 // Shared SQL pieces of the statistics.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { TIME_ZONE } from "@/lib/format";
 
 /** A timestamp column (stored as UTC) as a calendar day in China. */
 export function chinaDay(column: string): Prisma.Sql {
-  return Prisma.raw(`((${column}) AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date`);
+  return Prisma.raw(`((${column}) AT TIME ZONE 'UTC' AT TIME ZONE '${TIME_ZONE}')::date`);
 }
 
 /** 已签约 in the sense of 签约率: the 学院 approved it (可打印) or it was filed (已备案). */

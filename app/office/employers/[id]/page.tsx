@@ -1,21 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { auditActionLabel } from "@/lib/audit";
 import { requireRole } from "@/lib/auth/guard";
 import { EMPLOYER_STATUS_LABELS, getEmployerForOffice } from "@/lib/employers/queries";
 import { provinceName } from "@/lib/reference/regions";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { ReviewButtons } from "./review-buttons";
+import { TIME_ZONE } from "@/lib/format";
 
 export const metadata: Metadata = { title: "用人单位详情" };
-
-const ACTION_LABELS: Record<string, string> = {
-  register: "注册",
-  approve: "审核通过",
-  reject: "审核不通过",
-  updateProfile: "修改单位信息",
-  resubmit: "修改后重新提交",
-  addStaff: "添加经办人",
-};
 
 export default async function EmployerDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("OFFICE");
@@ -83,8 +76,8 @@ export default async function EmployerDetailPage({ params }: { params: Promise<{
           <ol className="mt-2 space-y-2 text-sm">
             {history.map((h) => (
               <li key={h.id} className="border-l-2 border-slate-200 pl-3">
-                <span className="font-medium">{ACTION_LABELS[h.action] ?? h.action}</span>
-                <span className="ml-2 text-slate-500">{h.createdAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</span>
+                <span className="font-medium">{auditActionLabel(h.action)}</span>
+                <span className="ml-2 text-slate-500">{h.createdAt.toLocaleString("zh-CN", { timeZone: TIME_ZONE })}</span>
                 {typeof h.changes === "object" && h.changes && "reason" in h.changes && (
                   <p className="text-slate-600">原因：{String((h.changes as { reason: unknown }).reason)}</p>
                 )}
