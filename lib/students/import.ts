@@ -7,6 +7,7 @@ import { hash } from "bcryptjs";
 import { prisma } from "@/lib/db/client";
 import { recordAudit, recordAudits } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { carryAgreementsToNewCollege } from "@/lib/workflow/actions/move-college";
 import type { Actor } from "@/lib/auth/roles";
 import type { Gender } from "@/lib/generated/prisma/enums";
 import { EDUCATION_LEVELS } from "@/lib/reference/education";
@@ -310,6 +311,9 @@ async function writeRecords(actor: Actor, records: StudentRecord[]) {
         const created = await tx.student.findMany({ where: { studentNo: { in: fresh.map((r) => r.studentNo) } }, select: { id: true, studentNo: true } });
         await recordAudits(tx, created.map((s) => ({ actor, entity: "Student" as const, entityId: s.id, action: "import" as const, changes: { created: true } })));
       }
+      // a graduate now of another 学院 takes their live agreement along (with an audit event each)
+      const moves = changed.filter((c) => "collegeId" in c.changes).map((c) => ({ studentId: c.id, collegeId: c.record.collegeId }));
+      if (moves.length) await carryAgreementsToNewCollege(tx, actor, moves);
       for (const { record, changes, id, userId } of changed) {
         const { phone, email } = record;
         // Corrected 生源信息 must be reviewed again before it counts as 审核完成.

@@ -197,3 +197,39 @@ describe("review flow", () => {
     expect(actions.map((a) => a.action)).toEqual(["returnSource", "approveSource", "returnSource", "approveSource", "approveSource"]);
   });
 });
+
+describe("a re-import that moves a graduate to another 学院", () => {
+  it("carries the live agreement to the new 学院, with an audit event: the new counselor reviews it, the old one no longer sees it", async () => {
+    const { agreementAt, newStudent, actorFor } = await import("../fixtures/workflow");
+    const { getAgreementForActor } = await import("@/lib/workflow/queries");
+    const { approveAsCounselor } = await import("@/lib/workflow");
+    const { approveForm } = await import("../fixtures/workflow");
+    const student = await newStudent(prisma, "01");
+    const unit = await actorFor(prisma, "hr@demo-soft.example");
+    const r = await agreementAt(prisma, "PENDING_COLLEGE_REVIEW", { student, employer: unit, counselor: counselor01 });
+    const s = await prisma.student.findUniqueOrThrow({ where: { userId: student.userId! }, include: { college: true } });
+    const to = await prisma.college.findUniqueOrThrow({ where: { code: "02" }, include: { majors: true } });
+    expect(s.collegeId).not.toBe(to.id);
+
+    const moved = row({
+      studentNo: s.studentNo, name: s.name, gender: s.gender === "MALE" ? "男" : "女", idNumber: s.idNumber, ethnicity: s.ethnicityCode,
+      political: s.politicalCode, trainingMode: s.trainingMode, education: s.educationCode, schoolingYears: String(s.schoolingYears),
+      graduationMonth: s.graduationMonth, college: to.code, major: to.majors[0].code, originProvince: s.originProvince, originCity: s.originCity, homeAddress: s.homeAddress,
+    });
+    const report = await importStudents(office, await workbook([moved]));
+    expect(report).toMatchObject({ updated: 1, written: true, errors: [] });
+
+    const after = await prisma.agreement.findUniqueOrThrow({ where: { id: r.agreementId } });
+    expect(after).toMatchObject({ collegeId: to.id, status: "PENDING_COLLEGE_REVIEW", version: r.version + 1 });
+    const event = await prisma.agreementEvent.findUniqueOrThrow({ where: { agreementId_version: { agreementId: r.agreementId, version: r.version + 1 } } });
+    expect(event).toMatchObject({ action: "moveCollege", actorId: office.userId, actorRole: "OFFICE", fromStatus: "PENDING_COLLEGE_REVIEW", toStatus: "PENDING_COLLEGE_REVIEW" });
+    expect(event.changes).toEqual({ collegeId: { from: s.collegeId, to: to.id } });
+
+    // the old 学院's counselor: not found, and a form still open there is refused
+    await expect(getAgreementForActor(counselor01, r.agreementId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(approveAsCounselor(counselor01, { agreementId: r.agreementId, version: r.version }, approveForm)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // the new one sees it and approves it
+    await expect(getAgreementForActor(counselor02, r.agreementId)).resolves.toMatchObject({ id: r.agreementId });
+    expect((await approveAsCounselor(counselor02, { agreementId: r.agreementId, version: r.version + 1 }, approveForm)).to).toBe("APPROVED");
+  });
+});
