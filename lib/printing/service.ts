@@ -1,13 +1,12 @@
 // Printing an agreement: the 样张 preview and the official print (recorded, exactly once
 // per print action). Access goes through getAgreementForActor; whatever a person may not
 // see or may not print is refused with FORBIDDEN, without telling whether it exists.
-import { prisma } from "@/lib/db/client";
+import { isUniqueViolation, prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import { toSheetData } from "@/lib/agreement/sheet-data";
 import { contentHashOf, pageCountOf, renderAgreementPdf, type AgreementPdf, type AgreementPdfInput } from "@/lib/pdf/agreement-pdf";
 import { sha256 } from "@/lib/pdf/cache";
-import { isUniqueViolation } from "@/lib/workflow/engine";
 import { signingIdentity } from "@/lib/signing/identity";
 import { verificationCode, verificationUrl } from "@/lib/pdf/verify-code";
 import { getAgreementForActor, type AgreementDetail } from "@/lib/workflow/queries";

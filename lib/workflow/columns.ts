@@ -58,6 +58,9 @@ export const AGREEMENT_COLUMN_KINDS: { [K in keyof Agreement]: KindOf<Agreement[
   filedAt: "timestamp",
   filedById: "value",
   cancelledAt: "timestamp",
+  signingMode: "value",
+  attestedAt: "timestamp",
+  attestedById: "value",
 };
 
 export type AgreementColumn = keyof Agreement;
