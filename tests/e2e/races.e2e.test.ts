@@ -38,7 +38,7 @@ const ROUNDS = Number(process.env.RACE_ROUNDS ?? 20);
 const CONFLICT = "该协议已被他人更新，请刷新后重试";
 // a loser that read the row after the winner committed is told the new state instead
 const STATE = /^协议当前状态为“[^”]+”，不能进行“[^”]+”操作$/;
-const LATE = "已超过复核确认期限，系统已自动确认签约信息";
+const LATE = "已超过复核确认期限，系统正在自动确认签约信息";
 
 const KEYS = {
   submit: actionKey("app/student/agreement/actions.ts", "submitAction"),
