@@ -1,4 +1,6 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const limits = require("./lib/http/limits.json");
 const securityHeaders = [
   {
     key: "Content-Security-Policy",
@@ -32,6 +34,10 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403 (无权访问)
     authInterrupts: true,
+    // no server action takes a file: uploads go to their route handler (lib/http/limits.json)
+    serverActions: { bodySizeLimit: limits.serverActionBytes },
+    // proxy.ts buffers the bodies of the requests it sees: never more than an action may send
+    proxyClientMaxBodySize: limits.serverActionBytes + 1024,
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

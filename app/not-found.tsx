@@ -1,13 +1,20 @@
-import Link from "next/link";
+import { AppShell } from "@/components/shell/app-shell";
+import { NotFoundScreen } from "@/components/shell/error-screens";
+import { currentActor } from "@/lib/auth/guard";
 
-export default function NotFound() {
+// An address that matches no page: inside the shell for a signed-in person.
+export default async function NotFound() {
+  const actor = await currentActor().catch(() => null);
+  if (!actor) {
+    return (
+      <main>
+        <NotFoundScreen />
+      </main>
+    );
+  }
   return (
-    <main className="mx-auto max-w-md px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">页面不存在</h1>
-      <p className="mt-3 text-slate-600">您访问的页面或记录不存在，或您无权查看。</p>
-      <Link href="/" className="btn-primary mt-6">
-        返回首页
-      </Link>
-    </main>
+    <AppShell actor={actor}>
+      <NotFoundScreen />
+    </AppShell>
   );
 }

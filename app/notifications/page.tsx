@@ -6,14 +6,15 @@ import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { listNotifications, unreadCount } from "@/lib/notifications/inbox";
 import { MarkAllReadButton, NotificationButtons } from "./notification-buttons";
+import { pageParams, param } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "消息通知" };
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("STUDENT", "EMPLOYER", "COUNSELOR", "OFFICE");
   const params = await searchParams;
-  const page = Number(Array.isArray(params.page) ? params.page[0] : params.page) || 1;
-  const unreadOnly = params.filter === "unread";
+  const { page, filter } = pageParams(params, { page: param.page, filter: param.oneOf(["unread"]) });
+  const unreadOnly = filter === "unread";
   const [list, unread] = await Promise.all([listNotifications(actor.userId, { page, unreadOnly }), unreadCount(actor.userId)]);
 
   const tab = (active: boolean) =>

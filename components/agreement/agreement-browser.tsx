@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/roles";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import { listAgreements, scopeOf } from "@/lib/workflow/queries";
 import { AgreementList } from "./agreement-list";
+import { param, type ParsedParams } from "@/lib/http/params";
 
 const FILTERS: { key: string; label: string; status?: AgreementStatus[] }[] = [
   { key: "review", label: "待审核", status: ["PENDING_COLLEGE_REVIEW"] },
@@ -16,7 +17,14 @@ const FILTERS: { key: string; label: string; status?: AgreementStatus[] }[] = [
   { key: "all", label: "全部" },
 ];
 
-export type BrowserParams = { q?: string; page?: string; f?: string; college?: string };
+/** The list's URL parameters; pages check them with pageParams before rendering. */
+export const BROWSER_PARAMS = {
+  q: param.text(),
+  page: param.page,
+  f: param.oneOf(["review", "approved", "filed", "progress", "all"]),
+  college: param.optionalId,
+};
+export type BrowserParams = ParsedParams<typeof BROWSER_PARAMS>;
 
 /** 网上签约审核 list: counselors see their 学院, the office every 学院 (with a 学院 filter). */
 export async function AgreementBrowser({ actor, basePath, params }: { actor: Actor; basePath: string; params: BrowserParams }) {
@@ -28,7 +36,7 @@ export async function AgreementBrowser({ actor, basePath, params }: { actor: Act
   const list = await listAgreements(collegeId ? { AND: [scopeOf(actor), { collegeId }] } : scopeOf(actor), {
     q,
     status: filter.status,
-    page: Number(page) || 1,
+    page,
     // oldest waiting first: nobody's agreement is forgotten at the bottom
     orderBy: filter.key === "review" ? [{ studentConfirmedAt: "asc" }, { id: "asc" }] : undefined,
   });

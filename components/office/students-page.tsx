@@ -4,14 +4,13 @@ import type { SourceStatus } from "@/lib/generated/prisma/enums";
 import { educationLabel } from "@/lib/reference/education";
 import { regionLabel } from "@/lib/reference/regions";
 import { GENDER_LABELS, SOURCE_STATUS_LABELS } from "@/lib/students/labels";
-import { collegeOptions, listStudents } from "@/lib/students/queries";
+import { collegeOptions, listStudents, type StudentListParams } from "@/lib/students/queries";
 import { SOURCE_REVIEW } from "@/lib/students/review";
 import type { ActionResult } from "@/lib/action-result";
 import { maskIdNumber } from "@/lib/validation/id-card";
 import { Pager } from "./pager";
 import { StudentReviewList, type ReviewRow } from "./student-review-list";
 
-export type StudentsSearch = { status?: string; collegeId?: string; majorId?: string; year?: string; q?: string; page?: string };
 
 const STATUSES: SourceStatus[] = ["PENDING_COLLEGE", "PENDING_OFFICE", "APPROVED", "RETURNED"];
 
@@ -25,20 +24,19 @@ export async function StudentsPage({
 }: {
   actor: Actor;
   basePath: string;
-  search: StudentsSearch;
+  search: StudentListParams;
   approveAction: (input: unknown) => Promise<ActionResult<{ studentId: string; ok: boolean; message: string }[]>>;
   returnAction: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const isOffice = actor.role === "OFFICE";
   const rules = isOffice ? SOURCE_REVIEW.OFFICE : SOURCE_REVIEW.COUNSELOR;
   const defaultStatus: SourceStatus = isOffice ? "PENDING_OFFICE" : "PENDING_COLLEGE";
-  const status = search.status === "all" ? undefined : STATUSES.includes(search.status as SourceStatus) ? (search.status as SourceStatus) : defaultStatus;
+  const status = search.status === "all" ? undefined : ((search.status as SourceStatus | undefined) ?? defaultStatus);
   const colleges = await collegeOptions(actor);
-  const year = Number(search.year) || undefined;
-  const filter = { status, collegeId: search.collegeId || undefined, majorId: search.majorId || undefined, graduationYear: year, q: search.q, page: Number(search.page) || 1 };
+  const filter = { status, collegeId: search.collegeId, majorId: search.majorId, graduationYear: search.year, q: search.q, page: search.page };
   const list = await listStudents(actor, filter);
   const majors = colleges.filter((c) => !search.collegeId || c.id === search.collegeId).flatMap((c) => c.majors);
-  const keep = { collegeId: search.collegeId, majorId: search.majorId, year: search.year, q: search.q };
+  const keep = { collegeId: search.collegeId, majorId: search.majorId, year: search.year ? String(search.year) : undefined, q: search.q };
   const qs = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...keep, ...extra })) if (v) p.set(k, v);

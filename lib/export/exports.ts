@@ -4,7 +4,7 @@ import { searchTerm } from "@/lib/validation/common";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
-import type { EmployerStatus, SourceStatus } from "@/lib/generated/prisma/enums";
+import type { EmployerStatus } from "@/lib/generated/prisma/enums";
 import { EMPLOYER_STATUS_LABELS } from "@/lib/employers/queries";
 import { educationLabel } from "@/lib/reference/education";
 import { ethnicityLabel } from "@/lib/reference/ethnicities";
@@ -17,12 +17,13 @@ import { figureLabel, iterateDrilldown, type DrilldownRow, type Figure } from "@
 import type { StatsFilter } from "@/lib/statistics/filters";
 import { TREND_ACTIONS, type TrendAction } from "@/lib/statistics/sql";
 import { GENDER_LABELS, SOURCE_STATUS_LABELS } from "@/lib/students/labels";
-import { studentWhere, type StudentFilter } from "@/lib/students/queries";
+import { STUDENT_LIST_PARAMS, studentWhere, type StudentFilter } from "@/lib/students/queries";
 import { maskIdNumber } from "@/lib/validation/id-card";
-import type { ExportSheet } from "./xlsx";
+import { formatDateTime } from "@/lib/format";
+import { routeParams } from "@/lib/http/params";
+import type { ColumnType, ExportSheet } from "./xlsx";
 
 const BATCH = 2000;
-const day = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : "");
 
 export function drilldownSheet(actor: Actor, filter: StatsFilter, figure: Figure): ExportSheet<DrilldownRow> {
   return {
@@ -41,9 +42,9 @@ export function drilldownSheet(actor: Actor, filter: StatsFilter, figure: Figure
       { header: "签约单位", value: (r) => r.employer, width: 30 },
       { header: "单位性质", value: (r) => r.nature, width: 14 },
       { header: "单位所在省", value: (r) => r.unitProvince, width: 12 },
-      { header: "提交日期", value: (r) => day(r.submittedAt), width: 12 },
-      { header: "单位签约日期", value: (r) => day(r.employerSignedAt), width: 12 },
-      { header: "备案日期", value: (r) => day(r.filedAt), width: 12 },
+      { header: "提交日期", type: "date", value: (r) => r.submittedAt },
+      { header: "单位签约日期", type: "date", value: (r) => r.employerSignedAt, width: 13 },
+      { header: "备案日期", type: "date", value: (r) => r.filedAt },
     ],
   };
 }
@@ -113,26 +114,31 @@ export async function employersSheet(actor: Actor, f: { status?: EmployerStatus;
       { header: "通讯地址", value: (e) => e.address, width: 30 },
       { header: "审核状态", value: (e) => EMPLOYER_STATUS_LABELS[e.status], width: 10 },
       { header: "不通过原因", value: (e) => e.rejectReason, width: 24 },
-      { header: "注册时间", value: (e) => day(e.createdAt), width: 12 },
+      { header: "注册时间", type: "datetime", value: (e) => e.createdAt },
     ],
   };
   return sheet;
 }
 
 /** The dashboard's tables, one sheet each (same figures as the page). */
-export async function statisticsSheets(actor: Actor, filter: StatsFilter): Promise<ExportSheet<(string | number)[]>[]> {
+export async function statisticsSheets(actor: Actor, filter: StatsFilter): Promise<ExportSheet<(string | number | Date)[]>[]> {
   const d = await getDashboard(actor, filter);
   const title = await describeFilter(d.filter);
-  const table = (name: string, headers: string[], rows: (string | number)[][]): ExportSheet<(string | number)[]> => ({
+  type Cell = string | number | Date;
+  // the first column names the row; the others are counts unless `types` says otherwise
+  const table = (name: string, headers: string[], rows: Cell[][], types: ColumnType[] = []): ExportSheet<Cell[]> => ({
     name,
     batches: [rows],
-    columns: headers.map((h, i) => ({ header: h, width: i === 0 ? 26 : 12, value: (r: (string | number)[]) => r[i] })),
+    columns: headers.map((h, i) => {
+      const type = types[i] ?? (i === 0 ? "text" : "number");
+      return { header: h, type, width: i === 0 ? 26 : type === "datetime" ? 17 : 12, value: (r: Cell[]) => r[i] };
+    }),
   });
   const rate = (x: number) => Number((x * 100).toFixed(1));
   return [
     table("总览", ["项目", "数值"], [
       ["筛选条件", title],
-      ["数据更新时间", d.refreshedAt.toISOString()],
+      ["数据更新时间", formatDateTime(d.refreshedAt)],
       ["毕业生", d.funnel.graduates],
       ["已签约（可打印+已备案）", d.funnel.approved + d.funnel.filed],
       ["签约率(%)", rate(d.funnel.graduates ? (d.funnel.approved + d.funnel.filed) / d.funnel.graduates : 0)],
@@ -143,19 +149,14 @@ export async function statisticsSheets(actor: Actor, filter: StatsFilter): Promi
     table("单位性质", ["单位性质", "人数"], d.byNature.map((r) => [unitNatureLabel(r.value) ?? r.value, r.count])),
     table("生源地", ["省份", "人数"], d.byOriginProvince.map((r) => [provinceName(r.value) ?? r.value, r.count])),
     table("单位所在省", ["省份", "人数"], d.byUnitProvince.map((r) => [provinceName(r.value) ?? r.value, r.count])),
-    table("每日趋势", ["日期", ...(Object.keys(TREND_ACTIONS) as TrendAction[]).map((a) => TREND_ACTIONS[a].label)], d.trend.map((p) => [p.day, p.submit, p.sign, p.file])),
-    table("积压-单位", ["单位", "超过7天未签约(份)", "最早等待自"], d.employerBacklog.map((b) => [b.name, b.count, b.oldest.toISOString()])),
-    table("积压-学院审核", ["学院", "辅导员", "待审核(份)", "最早等待自"], d.collegeBacklog.map((b) => [b.name, b.counselors, b.count, b.oldest.toISOString()])),
+    table("每日趋势", ["日期", ...(Object.keys(TREND_ACTIONS) as TrendAction[]).map((a) => TREND_ACTIONS[a].label)], d.trend.map((p) => [p.day, p.submit, p.sign, p.file]), ["date"]),
+    table("积压-单位", ["单位", "超过7天未签约(份)", "最早等待自"], d.employerBacklog.map((b) => [b.name, b.count, b.oldest]), ["text", "number", "datetime"]),
+    table("积压-学院审核", ["学院", "辅导员", "待审核(份)", "最早等待自"], d.collegeBacklog.map((b) => [b.name, b.counselors, b.count, b.oldest]), ["text", "text", "number", "datetime"]),
   ];
 }
 
+/** The list's URL parameters (the page's own), checked: malformed → AppError INVALID_INPUT (400). */
 export function parseStudentFilter(sp: URLSearchParams): StudentFilter {
-  const status = sp.get("status");
-  return {
-    status: (["PENDING_COLLEGE", "PENDING_OFFICE", "APPROVED", "RETURNED"] as SourceStatus[]).includes(status as SourceStatus) ? (status as SourceStatus) : undefined,
-    collegeId: sp.get("collegeId") || undefined,
-    majorId: sp.get("majorId") || undefined,
-    graduationYear: Number(sp.get("year")) || undefined,
-    q: sp.get("q") || undefined,
-  };
+  const p = routeParams(sp, STUDENT_LIST_PARAMS);
+  return { status: p.status === "all" ? undefined : p.status, collegeId: p.collegeId, majorId: p.majorId, graduationYear: p.year, q: p.q };
 }

@@ -1,10 +1,17 @@
 // XLSX exports with Chinese headers, streamed: exceljs' streaming writer commits each row as
 // it is produced and the bytes flow to the browser while later rows are still being read,
-// so a long export holds neither the whole file nor the page.
+// so a long export holds neither the whole file nor the page. What a clerk needs from the
+// file: dates and times as real date cells (Beijing time, as the pages show them, with a
+// number format, so Excel/WPS date filters work), numbers as numbers, 学号/身份证号 as
+// text, a width on every column and the header row frozen.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { TIME_ZONE } from "@/lib/format";
 
-export type ExportColumn<T> = { header: string; width?: number; value: (row: T) => string | number | Date | null | undefined };
+/** text (default): kept as typed; number; date (a day); datetime (an instant, shown in Beijing time). */
+export type ColumnType = "text" | "number" | "date" | "datetime";
+export type CellValue = string | number | Date | null | undefined;
+export type ExportColumn<T> = { header: string; width?: number; type?: ColumnType; value: (row: T) => CellValue };
 export type ExportSheet<T> = { name: string; columns: ExportColumn<T>[]; batches: AsyncIterable<T[]> | Iterable<T[]> };
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -12,25 +19,91 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 // Excel's own limit per sheet (minus the header row).
 const MAX_ROWS = 1_048_575;
 
-/** A web ReadableStream of the workbook; sheets are written one after another. */
-export function streamWorkbook(sheets: ExportSheet<any>[]): ReadableStream<Uint8Array> {  // eslint-disable-line @typescript-eslint/no-explicit-any
+const NUM_FMT: Record<ColumnType, string> = { text: "@", number: "General", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" };
+const DEFAULT_WIDTH: Record<ColumnType, number> = { text: 14, number: 10, date: 12, datetime: 17 };
+
+const beijing = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/**
+ * A spreadsheet date has no time zone: it is the wall clock. The instant's Beijing wall
+ * clock, as the Date whose UTC fields are that wall clock (what exceljs writes as the serial).
+ */
+export function beijingWallClock(instant: Date): Date {
+  const parts = Object.fromEntries(beijing.formatToParts(instant).map((p) => [p.type, p.value]));
+  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)));
+}
+
+/** "2026-12-01" (a calendar day, e.g. of the trend) → that day as a spreadsheet date. */
+function dayOf(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+}
+
+/** The cell value for a column's type. */
+export function cellValue(type: ColumnType, value: CellValue): ExcelJS.CellValue {
+  if (value === null || value === undefined || value === "") return null;
+  switch (type) {
+    case "number":
+      return typeof value === "number" ? value : Number.isFinite(Number(value)) ? Number(value) : String(value);
+    case "date":
+      if (value instanceof Date) {
+        const wall = beijingWallClock(value);
+        return new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()));
+      }
+      return dayOf(String(value)) ?? String(value);
+    case "datetime":
+      return value instanceof Date ? beijingWallClock(value) : String(value);
+    default:
+      return value instanceof Date ? beijingWallClock(value).toISOString() : String(value);
+  }
+}
+
+type Prepared<T> = { sheet: ExportSheet<T>; first: IteratorResult<T[]>; rest: AsyncIterator<T[]> | Iterator<T[]> };
+
+async function prepare<T>(sheet: ExportSheet<T>): Promise<Prepared<T>> {
+  const source = sheet.batches;
+  const rest = Symbol.asyncIterator in source ? (source as AsyncIterable<T[]>)[Symbol.asyncIterator]() : (source as Iterable<T[]>)[Symbol.iterator]();
+  return { sheet, first: await rest.next(), rest };
+}
+
+/**
+ * The workbook as a web ReadableStream. The first batch of every sheet is read BEFORE this
+ * resolves: an export whose query fails is refused (the caller answers with an error)
+ * instead of starting a download that breaks off.
+ */
+export async function streamWorkbook(sheets: ExportSheet<any>[]): Promise<ReadableStream<Uint8Array>> {  // eslint-disable-line @typescript-eslint/no-explicit-any
+  const prepared = [];
+  for (const sheet of sheets) prepared.push(await prepare(sheet));
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   (async () => {
-    for (const sheet of sheets) {
+    for (const { sheet, first, rest } of prepared) {
       const ws = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-      ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
-      ws.getRow(1).font = { bold: true };
-      ws.getRow(1).commit();
+      const types = sheet.columns.map((c) => c.type ?? "text");
+      ws.columns = sheet.columns.map((c, i) => ({ header: c.header, width: c.width ?? DEFAULT_WIDTH[types[i]], style: { numFmt: NUM_FMT[types[i]] } }));
+      const header = ws.getRow(1);
+      header.font = { bold: true };
+      header.commit();
       let written = 0;
-      for await (const batch of sheet.batches) {
-        for (const row of batch) {
+      let next = first;
+      while (!next.done) {
+        for (const row of next.value) {
           if (written >= MAX_ROWS) break;
-          ws.addRow(sheet.columns.map((c) => c.value(row) ?? "")).commit();
+          ws.addRow(sheet.columns.map((c, i) => cellValue(types[i], c.value(row)))).commit();
           written++;
         }
         // let the stream drain between batches instead of buffering everything
         if (out.writableNeedDrain) await new Promise((resolve) => out.once("drain", resolve));
+        next = await rest.next();
       }
       ws.commit();
     }

@@ -2,6 +2,7 @@
 // statement and the reminder render these templates inside PostgreSQL with format()
 // (set-based.ts), for one agreement or many; messagesFor() renders them in TypeScript for
 // the tests that check what a person reads.
+import { absoluteUrl, publicUrl } from "@/lib/http/public-url";
 import type { WorkflowAction } from "@/lib/workflow/transitions";
 
 /** Who gets a message: the agreement's student, the unit's staff, or the 学院's counselors. */
@@ -175,8 +176,14 @@ export function emailKey(notificationKey: string, userId: string): string {
   return `${notificationKey}:${userId}`;
 }
 
-export function emailOf(m: Pick<Message, "title" | "body">): { subject: string; text: string } {
-  return { subject: `【网上签约】${m.title}`, text: `${m.body}\n\n请登录就业协议书网上签约系统办理。` };
+/**
+ * A message as an e-mail: the text ends with the direct link to the page where the person
+ * acts, on the public address (lib/http/public-url.ts); without a known address (a
+ * scheduled job with no APP_URL) the page's path and a pointer to the system instead.
+ */
+export function emailOf(m: Pick<Message, "title" | "body" | "link">, origin: string | null): { subject: string; text: string } {
+  const where = origin ? `请点击以下链接办理：\n${absoluteUrl(origin, m.link)}` : `请登录就业协议书网上签约系统办理（页面：${m.link}）。`;
+  return { subject: `【网上签约】${m.title}`, text: `${m.body}\n\n${where}` };
 }
 
 // ---- rendering the same templates in SQL -------------------------------------------------
@@ -207,21 +214,25 @@ export type SqlMessage = { kind: string; audience: Audience; title: string; body
 function sqlTemplates<C extends Record<string, string>>(
   render: (c: C) => Pick<Message, "title" | "body" | "link">,
   order: readonly (keyof C & string)[],
+  origin: string | null,
 ): Omit<SqlMessage, "kind" | "audience"> {
   const field = (f: "title" | "body" | "link" | "subject" | "text") =>
     toFormatTemplate<C>((c) => {
       const m = render(c);
-      return f === "subject" || f === "text" ? emailOf(m)[f] : m[f];
+      return f === "subject" || f === "text" ? emailOf(m, origin)[f] : m[f];
     }, order);
   return { title: field("title"), body: field("body"), link: field("link"), subject: field("subject"), text: field("text") };
 }
 
-/** The messages of an event as format() templates (title, body, link, e-mail subject and text). */
-export function sqlMessagesFor(event: NotifyEvent): SqlMessage[] {
+/**
+ * The messages of an event as format() templates (title, body, link, e-mail subject and
+ * text); the e-mails link to `origin` (the public address; default: the configured one).
+ */
+export function sqlMessagesFor(event: NotifyEvent, origin: string | null = publicUrl()): SqlMessage[] {
   return TEMPLATES[event].map((t) => ({
     kind: t.kind,
     audience: t.audience,
-    ...sqlTemplates<MessageContext>((c) => ({ title: t.title, body: t.body(c), link: t.link(c) }), SQL_CONTEXT_ORDER),
+    ...sqlTemplates<MessageContext>((c) => ({ title: t.title, body: t.body(c), link: t.link(c) }), SQL_CONTEXT_ORDER, origin),
   }));
 }
 
@@ -229,8 +240,8 @@ export function sqlMessagesFor(event: NotifyEvent): SqlMessage[] {
 export const SQL_DIGEST_ORDER = ["count", "students"] as const satisfies readonly (keyof DigestContext)[];
 
 /** An event's digest as format() templates, or null when it has none. */
-export function sqlDigestFor(event: NotifyEvent): SqlMessage | null {
+export function sqlDigestFor(event: NotifyEvent, origin: string | null = publicUrl()): SqlMessage | null {
   const t = DIGESTS[event];
   if (!t) return null;
-  return { kind: t.kind, audience: t.audience, ...sqlTemplates<DigestContext>((d) => ({ title: t.title(d), body: t.body(d), link: t.link }), SQL_DIGEST_ORDER) };
+  return { kind: t.kind, audience: t.audience, ...sqlTemplates<DigestContext>((d) => ({ title: t.title(d), body: t.body(d), link: t.link }), SQL_DIGEST_ORDER, origin) };
 }

@@ -33,6 +33,8 @@ export type FanOutOptions = {
   skipDuplicates?: boolean;
   /** SQL expression of the transition's reason (a return's), for messages that quote it */
   reason?: string;
+  /** the public address e-mails link to (lib/http/public-url.ts); default: the configured one */
+  origin?: string | null;
 };
 
 /** How many students a digest names before "等". */
@@ -56,7 +58,7 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
     JOIN "Student" s ON s.id = c."studentId"
     JOIN "Employer" e ON e.id = c."employerId"
   )`;
-  const digest = sqlDigestFor(event);
+  const digest = sqlDigestFor(event, options.origin);
   const conflict = (target: string) => (options.skipDuplicates ? `ON CONFLICT (${target}) DO NOTHING` : "");
   // the inserts of one rendered message family `${prefix}_${name}`: in-app, then e-mail
   const inserts = (name: string, m: SqlMessage, agreementId: string) => {
@@ -75,7 +77,7 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
   )`;
     return [notifications, emails];
   };
-  const perAgreement = sqlMessagesFor(event).flatMap((m, i) => {
+  const perAgreement = sqlMessagesFor(event, options.origin).flatMap((m, i) => {
     if (digest && m.audience === digest.audience) return [];
     // format()'s arguments in SQL_CONTEXT_ORDER: agreementId, studentName, studentNo, employerName, reason
     const fmt = (template: string) => `format(${sqlLiteral(template)}, c.id::text, c.student_name, c.student_no, c.employer_name, c.reason)`;

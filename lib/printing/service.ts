@@ -34,11 +34,6 @@ async function printSettings() {
   };
 }
 
-/** The public origin printed in the QR code: APP_URL / AUTH_URL when set (stable), else the request's. */
-export function publicOrigin(requestOrigin: string): string {
-  return (process.env.APP_URL || process.env.AUTH_URL || requestOrigin).replace(/\/+$/, "");
-}
-
 async function documentInput(detail: AgreementDetail, kind: "official" | "preview", origin: string): Promise<AgreementPdfInput> {
   const settings = await printSettings();
   // An agreement prints with the terms it was submitted under; a draft with today's.

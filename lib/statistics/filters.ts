@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { pageParams, param, routeParams, type ParsedParams, type RawParams } from "@/lib/http/params";
 
 export type StatsFilter = {
   graduationYear?: number;
@@ -12,23 +13,26 @@ export type StatsFilter = {
   educationCode?: string;
 };
 
-const uuidOrEmpty = z.union([z.uuid(), z.literal("")]).optional().transform((v) => v || undefined);
+/** The dashboard's URL parameters (?year=&collegeId=&majorId=&edu=). */
+export const STATS_PARAMS = {
+  year: param.year,
+  collegeId: param.optionalId,
+  majorId: param.optionalId,
+  edu: z.string().regex(/^\d{2}$/, "学历代码不正确").optional(),
+};
 
-export const statsFilterSchema = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  collegeId: uuidOrEmpty.catch(undefined),
-  majorId: uuidOrEmpty.catch(undefined),
-  edu: z.string().regex(/^\d{2}$/).optional().catch(undefined),
-});
+function toFilter(p: ParsedParams<typeof STATS_PARAMS>): StatsFilter {
+  return { graduationYear: p.year, collegeId: p.collegeId, majorId: p.majorId, educationCode: p.edu };
+}
 
-/** From URL search params: anything malformed is simply ignored (a filter, not a form). */
-export function parseStatsFilter(params: Record<string, string | string[] | undefined>): StatsFilter {
-  const one = (k: string) => {
-    const v = params[k];
-    return (Array.isArray(v) ? v[0] : v) || undefined;
-  };
-  const parsed = statsFilterSchema.parse({ year: one("year"), collegeId: one("collegeId"), majorId: one("majorId"), edu: one("edu") });
-  return { graduationYear: parsed.year, collegeId: parsed.collegeId, majorId: parsed.majorId, educationCode: parsed.edu };
+/** For pages: a malformed filter is the zh-CN 404 page. */
+export function pageStatsFilter(params: RawParams): StatsFilter {
+  return toFilter(pageParams(params, STATS_PARAMS));
+}
+
+/** For route handlers and actions: a malformed filter is AppError INVALID_INPUT (400). */
+export function parseStatsFilter(params: RawParams): StatsFilter {
+  return toFilter(routeParams(params, STATS_PARAMS));
 }
 
 export function filterToParams(f: StatsFilter): Record<string, string> {

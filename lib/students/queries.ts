@@ -6,7 +6,19 @@ import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceStatus } from "@/lib/generated/prisma/enums";
 import { pageOf, pageWindow, type Page } from "@/lib/paging";
+import { param, type ParsedParams } from "@/lib/http/params";
 
+
+/** The 生源信息 list's URL parameters, shared by the pages and the export. */
+export const STUDENT_LIST_PARAMS = {
+  status: param.oneOf(["PENDING_COLLEGE", "PENDING_OFFICE", "APPROVED", "RETURNED", "all"]),
+  collegeId: param.optionalId,
+  majorId: param.optionalId,
+  year: param.year,
+  q: param.text(),
+  page: param.page,
+};
+export type StudentListParams = ParsedParams<typeof STUDENT_LIST_PARAMS>;
 
 export type StudentFilter = {
   status?: SourceStatus;

@@ -6,6 +6,7 @@
 // one wording). runTransition (one agreement) and runTransitionMany (a set) both end here.
 import type { Tx } from "@/lib/db/client";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+import { currentPublicOrigin } from "@/lib/http/public-url";
 import { fanOutCtes } from "@/lib/notifications/set-based";
 import { actorAuditColumns, type WorkflowActor } from "./actor";
 import type { AgreementPatch, Write } from "./builds";
@@ -70,7 +71,7 @@ function definedColumns(set: AgreementPatch): string[] {
 }
 
 /** The SQL of one transition's write and its parameters. The statement returns one row: n, moved ("id:version,…"). */
-export function writeSql(plan: WritePlan): { sql: string; params: unknown[] } {
+export function writeSql(plan: WritePlan, origin?: string | null): { sql: string; params: unknown[] } {
   const t = transitionOf(plan.action);
   const p = new SqlParams();
   const now = `(${p.add(plan.now.toISOString(), "timestamptz")} AT TIME ZONE 'UTC')`;
@@ -163,7 +164,7 @@ export function writeSql(plan: WritePlan): { sql: string; params: unknown[] } {
       ${reason}, ${now}
     FROM done d CROSS JOIN patch pt CROSS JOIN actor ev
   )`;
-  const notifications = fanOutCtes(plan.action, "done", now, { reason });
+  const notifications = fanOutCtes(plan.action, "done", now, { reason, origin });
   const actor = `actor AS MATERIALIZED (SELECT * FROM jsonb_populate_record(NULL::"AgreementEvent", ${p.add(JSON.stringify(actorColumns), "jsonb")}))`;
   const sql = `WITH ${patch}, ${actor}, ${target}${moved}, ${done}, ${events}, ${notifications.join(",\n  ")}
   -- one row, not one per agreement: 25,000 rows through the driver cost more than the string
@@ -173,7 +174,8 @@ export function writeSql(plan: WritePlan): { sql: string; params: unknown[] } {
 
 /** Runs the write of `plan` inside the caller's transaction; returns the agreements it moved, at their new versions. */
 export async function writeTransition(tx: Tx, plan: WritePlan): Promise<Ref[]> {
-  const { sql, params } = writeSql(plan);
+  // e-mails link to the page where each person acts: the public URL, else this request's origin
+  const { sql, params } = writeSql(plan, await currentPublicOrigin());
   const [row] = await tx.$queryRawUnsafe<{ n: number; moved: string }[]>(sql, ...params);
   if (!row || row.n === 0) return [];
   return row.moved.split(",").map((s) => {

@@ -40,7 +40,8 @@ export class HttpSession {
     const res = await fetch(url, {
       ...init,
       redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+      // as a browser does: every request that is not a GET or HEAD says where it comes from
+      headers: { ...(init.method && !/^(GET|HEAD)$/i.test(init.method) ? { origin: new URL(url).origin } : {}), ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
     });
     this.keep(res);
     return res;

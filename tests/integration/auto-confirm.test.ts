@@ -1,5 +1,6 @@
 // 系统自动确认 on PostgreSQL: exactly once, never early, safe against a racing 复核确认, and
 // notifying only the right people.
+import { publicUrl } from "@/lib/http/public-url";
 import type { Db } from "@/lib/db/client";
 import { digestFor, digestKey, emailKey, emailOf, notificationKey } from "@/lib/notifications/messages";
 import {
@@ -124,7 +125,7 @@ describe("autoConfirmDue (the sweep)", () => {
         for (const n of mine) {
           expect(n.link).toBe("/counselor/review");
           const mail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(n.dedupeKey, counselor.id) } });
-          expect(mail).toMatchObject({ to: counselor.email, ...emailOf(n) });
+          expect(mail).toMatchObject({ to: counselor.email, ...emailOf({ ...n, link: n.link! }, publicUrl()) });
         }
       }
     }
@@ -150,7 +151,7 @@ describe("autoConfirmDue (the sweep)", () => {
     const expected = digestFor("autoConfirm", { count: "1", students: `${agreement.student.name}（${agreement.student.studentNo}）` })!;
     expect(notes[0]).toMatchObject({ kind: expected.kind, title: expected.title, body: expected.body, link: expected.link });
     const mail = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: emailKey(key, counselors[0].id) } });
-    expect(mail).toMatchObject({ to: counselors[0].email, ...emailOf(expected) });
+    expect(mail).toMatchObject({ to: counselors[0].email, ...emailOf(expected, publicUrl()) });
     // and nothing per agreement
     expect(await prisma.notification.count({ where: { dedupeKey: notificationKey("autoConfirm", a.agreementId, a.version + 1) } })).toBe(0);
   });

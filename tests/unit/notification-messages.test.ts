@@ -1,4 +1,5 @@
 // The one definition of notification wording, and its SQL rendering used by the sweep.
+import { publicUrl } from "@/lib/http/public-url";
 import {
   digestFor,
   digestKey,
@@ -73,8 +74,8 @@ describe("notification messages", () => {
     expect(pgFormat(sql.title, args)).toBe(digest.title);
     expect(pgFormat(sql.body, args)).toBe(digest.body);
     expect(pgFormat(sql.link, args)).toBe(digest.link);
-    expect(pgFormat(sql.subject, args)).toBe(emailOf(digest).subject);
-    expect(pgFormat(sql.text, args)).toBe(emailOf(digest).text);
+    expect(pgFormat(sql.subject, args)).toBe(emailOf(digest, publicUrl()).subject);
+    expect(pgFormat(sql.text, args)).toBe(emailOf(digest, publicUrl()).text);
     expect(digestKey("autoConfirm", "a")).not.toBe(notificationKey("autoConfirm", "a", 1));
   });
 

@@ -17,7 +17,7 @@ it("writes all batches as rows under the Chinese headers, streaming as it goes",
       produced++;
     }
   }
-  const stream = streamWorkbook([
+  const stream = await streamWorkbook([
     { name: "明细", columns: [{ header: "序号", value: (r: Row) => r.n }, { header: "姓名", value: (r: Row) => r.name }], batches: batches() },
     { name: "总览", columns: [{ header: "项目", value: (r: string[]) => r[0] }, { header: "数值", value: (r: string[]) => r[1] }], batches: [[["毕业生", "3"]]] },
   ]);

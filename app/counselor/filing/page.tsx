@@ -4,12 +4,13 @@ import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth/guard";
 import { findForFiling } from "@/lib/workflow/queries";
 import { filingLookupSchema } from "@/lib/workflow/schemas";
+import { pageParams, param } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "网上签约备案" };
 
 export default async function FilingPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const actor = await requireRole("COUNSELOR");
-  const { q } = await searchParams;
+  const { q } = pageParams(await searchParams, { q: param.text(40) });
   const parsed = q === undefined ? null : filingLookupSchema.safeParse({ query: q });
   const agreement = parsed?.success ? await findForFiling(actor, parsed.data.query) : null;
   return (

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { StudentsPage, type StudentsSearch } from "@/components/office/students-page";
+import { StudentsPage } from "@/components/office/students-page";
+import { pageParams, type SearchParams } from "@/lib/http/params";
+import { STUDENT_LIST_PARAMS } from "@/lib/students/queries";
 import { requireRole } from "@/lib/auth/guard";
 import { approveSourcesAction, returnSourceAction } from "./actions";
 
 export const metadata: Metadata = { title: "生源信息审核" };
 
-export default async function CounselorStudents({ searchParams }: { searchParams: Promise<StudentsSearch> }) {
+export default async function CounselorStudents({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireRole("COUNSELOR");
-  return <StudentsPage actor={actor} basePath="/counselor/students" search={await searchParams} approveAction={approveSourcesAction} returnAction={returnSourceAction} />;
+  return <StudentsPage actor={actor} basePath="/counselor/students" search={pageParams(await searchParams, STUDENT_LIST_PARAMS)} approveAction={approveSourcesAction} returnAction={returnSourceAction} />;
 }

@@ -6,16 +6,17 @@ import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { listAgreements, scopeOf } from "@/lib/workflow/queries";
 import { PendingTable } from "./pending-table";
+import { pageParams, param } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "待签约信息" };
 
 export default async function PendingPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const actor = await requireRole("EMPLOYER");
-  const { q, page } = await searchParams;
+  const { q, page } = pageParams(await searchParams, { q: param.text(), page: param.page });
   const list = await listAgreements(scopeOf(actor), {
     q,
     status: "PENDING_EMPLOYER",
-    page: Number(page) || 1,
+    page,
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
   });
   return (

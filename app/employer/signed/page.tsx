@@ -6,16 +6,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SearchForm } from "@/components/ui/search-form";
 import { requireRole } from "@/lib/auth/guard";
 import { listAgreements, scopeOf } from "@/lib/workflow/queries";
+import { pageParams, param } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "已签约信息" };
 
 export default async function SignedPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; signed?: string }> }) {
   const actor = await requireRole("EMPLOYER");
-  const { q, page, signed } = await searchParams;
+  const { q, page, signed } = pageParams(await searchParams, { q: param.text(), page: param.page, signed: param.oneOf(["1"]) });
   const list = await listAgreements(scopeOf(actor), {
     q,
     status: ["PENDING_STUDENT_CONFIRM", "PENDING_COLLEGE_REVIEW", "APPROVED", "FILED"],
-    page: Number(page) || 1,
+    page,
     orderBy: [{ employerSignedAt: "desc" }, { id: "asc" }],
   });
   return (

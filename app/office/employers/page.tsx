@@ -7,6 +7,7 @@ import type { EmployerStatus } from "@/lib/generated/prisma/enums";
 import { provinceName } from "@/lib/reference/regions";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { TIME_ZONE } from "@/lib/format";
+import { pageParams, param } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "用人单位审核" };
 
@@ -19,9 +20,9 @@ const TABS: { key: EmployerStatus | ""; label: string }[] = [
 
 export default async function OfficeEmployersPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; page?: string }> }) {
   const actor = await requireRole("OFFICE");
-  const sp = await searchParams;
-  const status = (["PENDING", "APPROVED", "REJECTED"].includes(sp.status ?? "PENDING") ? (sp.status ?? "PENDING") : "") as EmployerStatus | "";
-  const list = await listEmployersForReview(actor, { status: status || undefined, q: sp.q, page: Number(sp.page) || 1 });
+  const sp = pageParams(await searchParams, { status: param.oneOf(["PENDING", "APPROVED", "REJECTED", "all"]), q: param.text(), page: param.page });
+  const status = (sp.status === "all" ? "" : (sp.status ?? "PENDING")) as EmployerStatus | "";
+  const list = await listEmployersForReview(actor, { status: status || undefined, q: sp.q, page: sp.page });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

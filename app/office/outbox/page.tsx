@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { listOutbox, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, outboxCounts, smtpConfigured, type OutboxStatus } from "@/lib/notifications/outbox";
+import { pageParams, param } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "邮件通知" };
 
@@ -24,8 +25,7 @@ function isStatus(value: unknown): value is OutboxStatus {
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("OFFICE");
   const params = await searchParams;
-  const status = isStatus(params.status) ? params.status : undefined;
-  const page = Number(Array.isArray(params.page) ? params.page[0] : params.page) || 1;
+  const { status, page } = pageParams(params, { status: param.oneOf(OUTBOX_STATUSES), page: param.page });
   const [list, counts] = await Promise.all([listOutbox({ page, status }), outboxCounts()]);
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
 

@@ -1,9 +1,13 @@
-// XLSX exports (role-checked; counselors get their own 学院 only, enforced in lib).
+// XLSX exports (role-checked; counselors get their own 学院 only, enforced in lib). Every
+// parameter is checked first (400 in zh-CN), and the first rows of every sheet are read
+// before the answer starts: an export that fails says so instead of breaking off mid-download.
 import { requireActor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import type { EmployerStatus } from "@/lib/generated/prisma/enums";
 import { drilldownSheet, employersSheet, parseStudentFilter, statisticsSheets, studentsSheet } from "@/lib/export/exports";
 import { stamp, streamWorkbook, xlsxResponse } from "@/lib/export/xlsx";
+import { param, routeParams } from "@/lib/http/params";
+import { textError } from "@/lib/http/request";
+import { HTTP_STATUS } from "@/lib/printing/http";
 import { countDrilldown, parseFigure } from "@/lib/statistics/drilldown";
 import { parseStatsFilter } from "@/lib/statistics/filters";
 import { buildImportTemplate } from "@/lib/students/template";
@@ -21,35 +25,34 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
       }
       case "students": {
         const actor = await requireActor("OFFICE", "COUNSELOR");
-        return xlsxResponse(streamWorkbook([studentsSheet(actor, parseStudentFilter(sp))]), `生源信息_${stamp()}.xlsx`);
+        const filter = parseStudentFilter(sp);
+        return xlsxResponse(await streamWorkbook([studentsSheet(actor, filter)]), `生源信息_${stamp()}.xlsx`);
       }
       case "employers": {
         const actor = await requireActor("OFFICE");
-        const status = sp.get("status") as EmployerStatus | null;
-        const sheet = await employersSheet(actor, { status: status && ["PENDING", "APPROVED", "REJECTED"].includes(status) ? status : undefined, q: sp.get("q") ?? undefined });
-        return xlsxResponse(streamWorkbook([sheet]), `用人单位_${stamp()}.xlsx`);
+        const p = routeParams(sp, { status: param.oneOf(["PENDING", "APPROVED", "REJECTED", "all"]), q: param.text() });
+        const sheet = await employersSheet(actor, { status: p.status === "all" ? undefined : p.status, q: p.q });
+        return xlsxResponse(await streamWorkbook([sheet]), `用人单位_${stamp()}.xlsx`);
       }
       case "statistics": {
         const actor = await requireActor("OFFICE", "COUNSELOR");
-        const sheets = await statisticsSheets(actor, parseStatsFilter(Object.fromEntries(sp)));
-        return xlsxResponse(streamWorkbook(sheets), `查询统计_${stamp()}.xlsx`);
+        const sheets = await statisticsSheets(actor, parseStatsFilter(sp));
+        return xlsxResponse(await streamWorkbook(sheets), `查询统计_${stamp()}.xlsx`);
       }
       case "drilldown": {
         const actor = await requireActor("OFFICE", "COUNSELOR");
-        const figure = parseFigure(sp.get("figure") ?? undefined);
-        if (!figure) return new Response("统计项无效", { status: 400 });
-        const filter = parseStatsFilter(Object.fromEntries(sp));
+        const figure = parseFigure(routeParams(sp, { figure: param.text(80) }).figure);
+        if (!figure) return textError(400, "请求参数不正确：统计项无效");
+        const filter = parseStatsFilter(sp);
         const rows = await countDrilldown(actor, filter, figure);
-        return xlsxResponse(streamWorkbook([drilldownSheet(actor, filter, figure)]), `统计明细_${stamp()}.xlsx`, { "X-Export-Rows": String(rows) });
+        return xlsxResponse(await streamWorkbook([drilldownSheet(actor, filter, figure)]), `统计明细_${stamp()}.xlsx`, { "X-Export-Rows": String(rows) });
       }
       default:
-        return new Response("未找到", { status: 404 });
+        return textError(404, "未找到该导出");
     }
   } catch (error) {
-    if (error instanceof AppError) {
-      const status = error.code === "UNAUTHENTICATED" ? 401 : error.code === "FORBIDDEN" ? 403 : 400;
-      return new Response(error.message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    }
-    throw error;
+    if (error instanceof AppError) return textError(error.code === "NOT_FOUND" ? 404 : HTTP_STATUS[error.code], error.message);
+    console.error("export failed", error);
+    return textError(503, "导出失败：服务暂时不可用，请稍后重试");
   }
 }

@@ -4,15 +4,17 @@ import { DrilldownView } from "@/components/statistics/drilldown-view";
 import { requireRole } from "@/lib/auth/guard";
 import { describeFilter } from "@/lib/statistics/describe";
 import { listDrilldown, parseFigure } from "@/lib/statistics/drilldown";
-import { parseStatsFilter } from "@/lib/statistics/filters";
+import { pageStatsFilter } from "@/lib/statistics/filters";
+import { pageParams, param } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "统计明细" };
 
 export default async function CounselorDrilldown({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("COUNSELOR");
   const sp = await searchParams;
-  const figure = parseFigure(typeof sp.figure === "string" ? sp.figure : undefined);
+  const { figure: rawFigure, page: pageNo } = pageParams(sp, { figure: param.text(80), page: param.page });
+  const figure = parseFigure(rawFigure);
   if (!figure) notFound();
-  const page = await listDrilldown(actor, parseStatsFilter(sp), figure, Number(sp.page) || 1);
+  const page = await listDrilldown(actor, pageStatsFilter(sp), figure, pageNo);
   return <DrilldownView page={page} figure={figure} basePath="/counselor/statistics/list" backPath="/counselor/statistics" filterText={await describeFilter(page.filter)} />;
 }

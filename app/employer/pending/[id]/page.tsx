@@ -12,12 +12,13 @@ import { returnAction } from "../../actions";
 import type { EmployerSignInput } from "@/lib/workflow/schemas";
 import { signatureFromProfile, signatureOnAgreement } from "@/lib/agreement/unit-section";
 import { SignForm } from "./sign-form";
+import { pageId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "办理签约" };
 
 export default async function HandlePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("EMPLOYER");
-  const { id } = await params;
+  const id = pageId((await params).id);
   const agreement = await loadAgreementOr404(actor, id);
   const actions = availableActions("EMPLOYER", agreement.status);
   const ref = { agreementId: agreement.id, version: agreement.version };

@@ -11,12 +11,13 @@ import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { availableActions } from "@/lib/workflow/transitions";
 import { takeBackAction } from "../../actions";
+import { pageId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "查看已签" };
 
 export default async function SignedDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("EMPLOYER");
-  const { id } = await params;
+  const id = pageId((await params).id);
   const agreement = await loadAgreementOr404(actor, id);
   const canTakeBack = availableActions("EMPLOYER", agreement.status).includes("takeBack") && !!agreement.autoConfirmAt && agreement.autoConfirmAt > new Date();
   return (

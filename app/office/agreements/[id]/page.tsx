@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
 import { ReviewDetail } from "@/app/_reviewer/review-detail";
 import { requireRole } from "@/lib/auth/guard";
+import { pageId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "协议详情" };
 
 export default async function OfficeAgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("OFFICE");
-  const { id } = await params;
+  const id = pageId((await params).id);
   return <ReviewDetail actor={actor} agreement={await loadAgreementOr404(actor, id)} />;
 }

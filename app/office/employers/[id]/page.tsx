@@ -7,13 +7,14 @@ import { provinceName } from "@/lib/reference/regions";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { ReviewButtons } from "./review-buttons";
 import { TIME_ZONE } from "@/lib/format";
+import { notFoundOnAppError, pageId } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "用人单位详情" };
 
 export default async function EmployerDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("OFFICE");
-  const { id } = await params;
-  const { employer: e, history, agreementCount } = await getEmployerForOffice(actor, id);
+  const id = pageId((await params).id);
+  const { employer: e, history, agreementCount } = await getEmployerForOffice(actor, id).catch(notFoundOnAppError);
   const rows: [string, string | null][] = [
     ["单位名称", e.name],
     ["统一社会信用代码", e.orgCode],

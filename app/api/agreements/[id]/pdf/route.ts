@@ -1,12 +1,17 @@
 // GET  ?preview=1 → the 样张 (no QR, nothing recorded), opened in a new tab.
 // POST            → the official print: one POST = one print = one PrintRecord.
 //                   Body (JSON or form): { reason } — required for a reprint.
-// Refusals: 403 (zh-CN) for everyone who may not print/preview; 503 when no Chromium.
+// Refusals: 403 (zh-CN) for everyone who may not print/preview; 503 when no Chromium; a
+// POST from another site's page (Origin) 403, a body over PRINT_BODY_BYTES 413 before it is read.
 import { requireActor } from "@/lib/auth/guard";
 import { AppError, isAppError } from "@/lib/errors";
 import { HTTP_STATUS } from "@/lib/printing/http";
 import { printRequestSchema } from "@/lib/printing/schema";
-import { previewAgreementPdf, printAgreement, publicOrigin } from "@/lib/printing/service";
+import { PRINT_BODY_BYTES } from "@/lib/http/limits";
+import { publicOriginFor } from "@/lib/http/public-url";
+import { BodyTooLargeError, jsonError, readBodyLimited, refuseCrossOrigin, refuseOversized } from "@/lib/http/request";
+import { isId } from "@/lib/http/params";
+import { previewAgreementPdf, printAgreement } from "@/lib/printing/service";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -48,7 +53,8 @@ export async function GET(request: Request, { params }: Context) {
   }
   try {
     const actor = await requireActor("STUDENT", "EMPLOYER", "COUNSELOR", "OFFICE");
-    const { pdf, fileName } = await previewAgreementPdf(actor, id, publicOrigin(url.origin));
+    if (!isId(id)) return htmlError(404, "未找到该协议。");
+    const { pdf, fileName } = await previewAgreementPdf(actor, id, publicOriginFor(request));
     return pdfResponse(pdf.bytes, fileName, "inline");
   } catch (error) {
     const { status, message } = errorMessage(error);
@@ -58,12 +64,22 @@ export async function GET(request: Request, { params }: Context) {
 
 async function readBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  if (type.includes("application/json")) return request.json().catch(() => ({}));
-  if (type.includes("form")) return Object.fromEntries((await request.formData()).entries());
+  const bytes = await readBodyLimited(request, PRINT_BODY_BYTES);
+  const text = bytes.toString("utf8");
+  if (type.includes("application/json")) {
+    try {
+      return JSON.parse(text || "{}");
+    } catch {
+      return {};
+    }
+  }
+  if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
   return {};
 }
 
 export async function POST(request: Request, { params }: Context) {
+  const refused = refuseOversized(request, PRINT_BODY_BYTES) ?? refuseCrossOrigin(request);
+  if (refused) return refused;
   const { id } = await params;
   try {
     const actor = await requireActor("STUDENT", "EMPLOYER", "COUNSELOR", "OFFICE");
@@ -72,9 +88,11 @@ export async function POST(request: Request, { params }: Context) {
       const issue = parsed.error.issues[0];
       throw new AppError("INVALID_INPUT", issue?.message, { reason: issue?.message ?? "重新打印原因格式不正确" });
     }
-    const result = await printAgreement(actor, id, parsed.data, publicOrigin(new URL(request.url).origin));
+    if (!isId(id)) throw new AppError("FORBIDDEN", "无权打印该协议书。");
+    const result = await printAgreement(actor, id, parsed.data, publicOriginFor(request));
     return pdfResponse(result.pdf.bytes, result.fileName, "attachment", { "X-Print-Record": result.recordId });
   } catch (error) {
+    if (error instanceof BodyTooLargeError) return jsonError(413, error.message);
     const { status, message, fieldErrors } = errorMessage(error);
     return Response.json({ error: message, fieldErrors }, { status });
   }
