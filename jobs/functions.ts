@@ -4,6 +4,7 @@
 import { remindDueSoon } from "@/lib/notifications/due-soon";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { prisma } from "@/lib/db/client";
+import { resumeImportJobs, runImportJob } from "@/lib/imports/jobs";
 import { autoConfirmDue, autoConfirmOne, TRANSITIONS } from "@/lib/workflow";
 import { EVENTS, inngest, type EmployerSignedData } from "@/lib/jobs/client";
 
@@ -70,4 +71,16 @@ export const sendOutboxEmails = inngest.createFunction(
   async ({ step }) => step.run("drain-outbox", () => drainOutbox()),
 );
 
-export const functions = [autoConfirmAfterSigning, autoConfirmSweep, dueSoonReminders, sendOutboxEmails];
+/** 5. An uploaded import (生源信息导入), read, checked and written in the background. */
+export const runImport = inngest.createFunction(
+  { id: "run-import", name: "导入生源信息", triggers: [{ event: EVENTS.importRequested }], retries: 2 },
+  async ({ event, step }) => step.run("import", async () => ({ status: await runImportJob((event.data as { jobId: string }).jobId) })),
+);
+
+/** 6. Imports whose runner died, or that nobody started. */
+export const resumeImports = inngest.createFunction(
+  { id: "resume-imports", name: "继续中断的导入", triggers: [{ cron: "*/5 * * * *" }] },
+  async ({ step }) => step.run("resume-imports", () => resumeImportJobs()),
+);
+
+export const functions = [autoConfirmAfterSigning, autoConfirmSweep, dueSoonReminders, sendOutboxEmails, runImport, resumeImports];

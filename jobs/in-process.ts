@@ -4,6 +4,7 @@
 // The sweep is set-based and concurrency-safe, so two processes doing this is harmless.
 import { remindDueSoon } from "@/lib/notifications/due-soon";
 import { drainOutbox } from "@/lib/notifications/outbox";
+import { resumeImportJobs } from "@/lib/imports/jobs";
 import { autoConfirmDue } from "@/lib/workflow/actions/auto-confirm-due";
 
 export const DEFAULT_INTERVAL_MS = 60_000;
@@ -14,6 +15,7 @@ const TASKS: Task[] = [
   { name: "自动确认", run: () => autoConfirmDue() },
   { name: "到期提醒", run: () => remindDueSoon() },
   { name: "发送邮件", run: () => drainOutbox() },
+  { name: "继续导入", run: () => resumeImportJobs() },
 ];
 
 const state = globalThis as unknown as { wqInProcessJobs?: { timer: NodeJS.Timeout; running: boolean } };

@@ -8,8 +8,12 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { TIME_ZONE } from "@/lib/format";
 
-/** text (default): kept as typed; number; date (a day); datetime (an instant, shown in Beijing time). */
-export type ColumnType = "text" | "number" | "date" | "datetime";
+/**
+ * auto (default): strings as text, numbers as numbers, a Date as a Beijing date-time; text:
+ * always text (学号, 身份证号: never a number Excel could mangle); number; date (a day);
+ * datetime (an instant, shown in Beijing time).
+ */
+export type ColumnType = "auto" | "text" | "number" | "date" | "datetime";
 export type CellValue = string | number | Date | null | undefined;
 export type ExportColumn<T> = { header: string; width?: number; type?: ColumnType; value: (row: T) => CellValue };
 export type ExportSheet<T> = { name: string; columns: ExportColumn<T>[]; batches: AsyncIterable<T[]> | Iterable<T[]> };
@@ -19,8 +23,8 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 // Excel's own limit per sheet (minus the header row).
 const MAX_ROWS = 1_048_575;
 
-const NUM_FMT: Record<ColumnType, string> = { text: "@", number: "General", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" };
-const DEFAULT_WIDTH: Record<ColumnType, number> = { text: 14, number: 10, date: 12, datetime: 17 };
+const NUM_FMT: Record<ColumnType, string> = { auto: "General", text: "@", number: "General", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" };
+const DEFAULT_WIDTH: Record<ColumnType, number> = { auto: 14, text: 14, number: 10, date: 12, datetime: 17 };
 
 const beijing = new Intl.DateTimeFormat("en-CA", {
   timeZone: TIME_ZONE,
@@ -62,8 +66,10 @@ export function cellValue(type: ColumnType, value: CellValue): ExcelJS.CellValue
       return dayOf(String(value)) ?? String(value);
     case "datetime":
       return value instanceof Date ? beijingWallClock(value) : String(value);
+    case "text":
+      return value instanceof Date ? beijingWallClock(value).toISOString().slice(0, 19).replace("T", " ") : String(value);
     default:
-      return value instanceof Date ? beijingWallClock(value).toISOString() : String(value);
+      return value instanceof Date ? beijingWallClock(value) : value;
   }
 }
 
@@ -88,8 +94,10 @@ export async function streamWorkbook(sheets: ExportSheet<any>[]): Promise<Readab
   (async () => {
     for (const { sheet, first, rest } of prepared) {
       const ws = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-      const types = sheet.columns.map((c) => c.type ?? "text");
+      const types = sheet.columns.map((c) => c.type ?? "auto");
       ws.columns = sheet.columns.map((c, i) => ({ header: c.header, width: c.width ?? DEFAULT_WIDTH[types[i]], style: { numFmt: NUM_FMT[types[i]] } }));
+      // an auto column of Dates still needs a date format on those cells
+      const autoDate = { numFmt: NUM_FMT.datetime };
       const header = ws.getRow(1);
       header.font = { bold: true };
       header.commit();
@@ -98,7 +106,11 @@ export async function streamWorkbook(sheets: ExportSheet<any>[]): Promise<Readab
       while (!next.done) {
         for (const row of next.value) {
           if (written >= MAX_ROWS) break;
-          ws.addRow(sheet.columns.map((c, i) => cellValue(types[i], c.value(row)))).commit();
+          const added = ws.addRow(sheet.columns.map((c, i) => cellValue(types[i], c.value(row))));
+          types.forEach((t, i) => {
+            if (t === "auto" && added.getCell(i + 1).value instanceof Date) added.getCell(i + 1).style = autoDate;
+          });
+          added.commit();
           written++;
         }
         // let the stream drain between batches instead of buffering everything

@@ -12,6 +12,8 @@ export const EVENTS = {
   employerTookBack: "agreement/employer.taken_back",
   studentConfirmed: "agreement/student.confirmed",
   returned: "agreement/returned",
+  /** an upload was stored as an ImportJob: run it */
+  importRequested: "import/requested",
 } as const;
 
 export type EmployerSignedData = { agreementId: string; version: number; autoConfirmAt: string };

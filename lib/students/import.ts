@@ -3,9 +3,8 @@
 // with any error writes NOTHING; "只导入正确的行" (mode goodRowsOnly) writes the good rows.
 // Rows are keyed by 学号: a re-import updates, never duplicates, and an unchanged row is
 // left untouched (so importing the same file twice changes nothing the second time).
-import { hash } from "bcryptjs";
 import { prisma } from "@/lib/db/client";
-import { recordAudit, recordAudits } from "@/lib/audit";
+import { recordAudits } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { carryAgreementsToNewCollege } from "@/lib/workflow/actions/move-college";
 import type { Actor } from "@/lib/auth/roles";
@@ -18,15 +17,19 @@ import { TRAINING_MODES } from "@/lib/reference/training-mode";
 import { EMAIL_PATTERN_LOOSE, textOk } from "./text";
 import { MOBILE_PATTERN } from "@/lib/validation/common";
 import { genderOf, idNumberProblem, normalizeIdNumber } from "@/lib/validation/id-card";
+import { hashMany } from "@/lib/imports/hash-pool";
+import { ImportFileError } from "@/lib/imports/spreadsheet";
 import { readImportWorkbook, type RawStudentRow } from "./template";
 
 /** Initial password of an imported graduate: the last 6 characters of the 身份证号. */
 export function initialPasswordOf(idNumber: string): string {
   return normalizeIdNumber(idNumber).slice(-6);
 }
-// bcrypt cost for initial passwords: a 学院's file holds hundreds of graduates and bcryptjs
-// costs ~50 ms per hash at cost 10 here (~13 ms at 8); the secret is the ID number's tail anyway.
-const INITIAL_PASSWORD_COST = 8;
+// bcrypt cost for initial passwords: a whole class is 20,000 new accounts in one import, and
+// bcryptjs costs ~13 ms per hash at cost 8 here, ~1.8 ms at 5 (two worker threads: ~18 s for
+// 20,000). An initial password's strength is its own entropy, which no cost adds to; the
+// person replaces it with one of their own, hashed at the full cost.
+const INITIAL_PASSWORD_COST = 5;
 
 export type ImportMode = "strict" | "goodRowsOnly";
 
@@ -98,7 +101,7 @@ export type ImportContext = {
   onlyCollegeId: string | null;
   /** existing graduates by 学号 and by 身份证号 (for clashes) */
   existingByNo: Map<string, { id: string; collegeId: string; idNumber: string }>;
-  studentNoByIdNumber: Map<string, string>;
+  studentNoByIdNumber: Map<string, { studentNo: string; collegeId: string }>;
   /** usernames taken by accounts that are not graduates (staff named like a 学号) */
   nonStudentUsernames: Set<string>;
   now?: Date;
@@ -191,7 +194,11 @@ export function validateRow(raw: RawStudentRow, ctx: ImportContext): { record?: 
 
   if (studentNo && !idProblem) {
     const holder = ctx.studentNoByIdNumber.get(idNumber);
-    if (holder && holder !== studentNo) reasons.push(`身份证号已被学号 ${holder} 的学生使用`);
+    if (holder && holder.studentNo !== studentNo) {
+      // a counselor's report names nothing of another 学院
+      const foreign = ctx.onlyCollegeId && holder.collegeId !== ctx.onlyCollegeId;
+      reasons.push(foreign ? "身份证号已被其他学院的学生使用" : `身份证号已被学号 ${holder.studentNo} 的学生使用`);
+    }
   }
   const existing = studentNo ? ctx.existingByNo.get(studentNo) : undefined;
   if (existing && ctx.onlyCollegeId && existing.collegeId !== ctx.onlyCollegeId) reasons.push("该学号的学生属于其他学院，不能修改");
@@ -223,19 +230,22 @@ export function validateRow(raw: RawStudentRow, ctx: ImportContext): { record?: 
 }
 
 async function loadContext(actor: Actor, rows: RawStudentRow[]): Promise<ImportContext> {
-  const studentNos = rows.map((r) => r.studentNo.replace(/\s+/g, "")).filter(Boolean);
-  const idNumbers = rows.map((r) => normalizeIdNumber(r.idNumber)).filter(Boolean);
+  const studentNos = [...new Set(rows.map((r) => r.studentNo.replace(/\s+/g, "")).filter(Boolean))];
+  const idNumbers = [...new Set(rows.map((r) => normalizeIdNumber(r.idNumber)).filter(Boolean))];
   const [colleges, existing, byId, users] = await Promise.all([
     prisma.college.findMany({ include: { majors: { select: { id: true, code: true, name: true } } } }),
-    prisma.student.findMany({ where: { studentNo: { in: studentNos } }, select: { id: true, studentNo: true, collegeId: true, idNumber: true } }),
-    prisma.student.findMany({ where: { idNumber: { in: idNumbers } }, select: { studentNo: true, idNumber: true } }),
-    prisma.user.findMany({ where: { username: { in: studentNos }, role: { not: "STUDENT" } }, select: { username: true } }),
+    prisma.$queryRaw<{ id: string; studentNo: string; collegeId: string; idNumber: string }[]>`
+      SELECT id, "studentNo", "collegeId", "idNumber" FROM "Student" WHERE "studentNo" = ANY(${studentNos}::text[])`,
+    prisma.$queryRaw<{ studentNo: string; idNumber: string; collegeId: string }[]>`
+      SELECT "studentNo", "idNumber", "collegeId" FROM "Student" WHERE "idNumber" = ANY(${idNumbers}::text[])`,
+    prisma.$queryRaw<{ username: string }[]>`
+      SELECT username FROM "User" WHERE username = ANY(${studentNos}::text[]) AND role <> 'STUDENT'`,
   ]);
   return {
     colleges,
     onlyCollegeId: actor.role === "COUNSELOR" ? actor.collegeId : null,
     existingByNo: new Map(existing.map((s) => [s.studentNo, s])),
-    studentNoByIdNumber: new Map(byId.map((s) => [s.idNumber, s.studentNo])),
+    studentNoByIdNumber: new Map(byId.map((s) => [s.idNumber, { studentNo: s.studentNo, collegeId: s.collegeId }])),
     nonStudentUsernames: new Set(users.map((u) => u.username)),
   };
 }
@@ -245,16 +255,27 @@ export async function checkRows(actor: Actor, rows: { rowNumber: number; raw: Ra
   const ctx = await loadContext(actor, rows.map((r) => r.raw));
   const good: StudentRecord[] = [];
   const errors: RowError[] = [];
-  const seenNo = new Map<string, number>();
-  const seenId = new Map<string, number>();
+  // every row of a repeated 学号 / 身份证号 is flagged, each naming the others
+  const rowsOf = (key: (raw: RawStudentRow) => string) => {
+    const map = new Map<string, number[]>();
+    for (const { rowNumber, raw } of rows) {
+      const k = key(raw);
+      if (k) map.set(k, [...(map.get(k) ?? []), rowNumber]);
+    }
+    return map;
+  };
+  const noKey = (raw: RawStudentRow) => raw.studentNo.replace(/\s+/g, "");
+  const idKey = (raw: RawStudentRow) => normalizeIdNumber(raw.idNumber);
+  const byNo = rowsOf(noKey);
+  const byId = rowsOf(idKey);
+  const others = (list: number[] | undefined, self: number) => (list && list.length > 1 ? list.filter((n) => n !== self) : []);
   for (const { rowNumber, raw } of rows) {
     const { record, reasons } = validateRow(raw, ctx);
-    const no = raw.studentNo.replace(/\s+/g, "");
-    const id = normalizeIdNumber(raw.idNumber);
-    if (no && seenNo.has(no)) reasons.push(`学号与第${seenNo.get(no)}行重复`);
-    if (id && seenId.has(id)) reasons.push(`身份证号与第${seenId.get(id)}行重复`);
-    if (no && !seenNo.has(no)) seenNo.set(no, rowNumber);
-    if (id && !seenId.has(id)) seenId.set(id, rowNumber);
+    const no = noKey(raw);
+    const sameNo = others(byNo.get(no), rowNumber);
+    const sameId = others(byId.get(idKey(raw)), rowNumber);
+    if (sameNo.length) reasons.push(`学号与第${sameNo.join("、")}行重复`);
+    if (sameId.length) reasons.push(`身份证号与第${sameId.join("、")}行重复`);
     if (reasons.length) errors.push({ rowNumber, studentNo: no, name: raw.name, reasons });
     else good.push(record!);
   }
@@ -266,13 +287,16 @@ const COMPARED = [
   "graduationMonth", "graduationYear", "collegeId", "majorId", "idNumber", "originProvince", "originCity", "homeAddress",
 ] as const satisfies readonly (keyof StudentRecord)[];
 
-/** The Student columns of a record (学号 is the key; phone and e-mail belong to the account). */
-function studentColumns(r: StudentRecord) {
-  return Object.fromEntries(COMPARED.map((key) => [key, r[key]])) as Pick<StudentRecord, (typeof COMPARED)[number]>;
-}
+export type ImportPhase = "read" | "check" | "hash" | "write";
+export type ImportProgress = { phase: ImportPhase; done: number; total: number };
 
-/** Writes validated records: new 学号 → user + student (待学院审核); changed → update and back to 待学院审核. */
-async function writeRecords(actor: Actor, records: StudentRecord[]) {
+/**
+ * Writes validated records set-based, in one transaction (all or nothing): new 学号 → user +
+ * student (待学院审核) + audit row, each kind in ONE statement over arrays; changed → one
+ * UPDATE of the students, one of their accounts, one INSERT of the audit rows; unchanged
+ * rows are not touched.
+ */
+async function writeRecords(actor: Actor, records: StudentRecord[], onProgress?: (p: ImportProgress) => void) {
   const existing = await prisma.student.findMany({ where: { studentNo: { in: records.map((r) => r.studentNo) } } });
   const byNo = new Map(existing.map((s) => [s.studentNo, s]));
   const fresh = records.filter((r) => !byNo.has(r.studentNo));
@@ -286,73 +310,120 @@ async function writeRecords(actor: Actor, records: StudentRecord[]) {
     }
     if (Object.keys(changes).length) changed.push({ record, changes, id: before.id, userId: before.userId });
   }
-  const hashes = new Map<string, string>();
-  for (const r of fresh) hashes.set(r.studentNo, await hash(initialPasswordOf(r.idNumber), INITIAL_PASSWORD_COST));
+  onProgress?.({ phase: "hash", done: 0, total: fresh.length });
+  const hashes = await hashMany(
+    fresh.map((r) => initialPasswordOf(r.idNumber)),
+    INITIAL_PASSWORD_COST,
+    (done) => onProgress?.({ phase: "hash", done, total: fresh.length }),
+  );
+  onProgress?.({ phase: "write", done: 0, total: fresh.length + changed.length });
 
+  const col = <K extends keyof StudentRecord>(list: StudentRecord[], key: K) => list.map((r) => r[key]);
   await prisma.$transaction(
     async (tx) => {
       if (fresh.length) {
-        await tx.user.createMany({
-          data: fresh.map((r) => ({
-            username: r.studentNo,
-            passwordHash: hashes.get(r.studentNo)!,
-            role: "STUDENT" as const,
-            name: r.name,
-            email: r.email,
-            phone: r.phone,
-            collegeId: r.collegeId,
-          })),
-        });
-        const users = await tx.user.findMany({ where: { username: { in: fresh.map((r) => r.studentNo) } }, select: { id: true, username: true } });
-        const userIds = new Map(users.map((u) => [u.username, u.id]));
-        await tx.student.createMany({
-          data: fresh.map((r) => ({ ...studentColumns(r), studentNo: r.studentNo, userId: userIds.get(r.studentNo)!, sourceStatus: "PENDING_COLLEGE" as const })),
-        });
-        const created = await tx.student.findMany({ where: { studentNo: { in: fresh.map((r) => r.studentNo) } }, select: { id: true, studentNo: true } });
+        const created = await tx.$queryRaw<{ id: string }[]>`
+          WITH v AS (
+            SELECT * FROM unnest(
+              ${col(fresh, "studentNo")}::text[], ${hashes}::text[], ${col(fresh, "name")}::text[], ${col(fresh, "email")}::text[],
+              ${col(fresh, "phone")}::text[], ${col(fresh, "collegeId")}::uuid[], ${col(fresh, "gender")}::text[], ${col(fresh, "ethnicityCode")}::text[],
+              ${col(fresh, "politicalCode")}::text[], ${col(fresh, "trainingMode")}::text[], ${col(fresh, "educationCode")}::text[],
+              ${col(fresh, "schoolingYears")}::int[], ${col(fresh, "graduationMonth")}::text[], ${col(fresh, "graduationYear")}::int[],
+              ${col(fresh, "majorId")}::uuid[], ${col(fresh, "idNumber")}::text[], ${col(fresh, "originProvince")}::text[],
+              ${col(fresh, "originCity")}::text[], ${col(fresh, "homeAddress")}::text[]
+            ) AS v(no, hash, name, email, phone, college, gender, ethnicity, political, training, education, years, month, year, major, id_number, province, city, address)
+          ), u AS (
+            INSERT INTO "User" (username, "passwordHash", role, name, email, phone, "collegeId", "updatedAt")
+            SELECT no, hash, 'STUDENT', name, email, phone, college, now() FROM v
+            RETURNING id, username
+          ), s AS (
+            INSERT INTO "Student" ("userId", "studentNo", name, gender, "ethnicityCode", "politicalCode", "trainingMode", "educationCode",
+              "schoolingYears", "graduationMonth", "graduationYear", "collegeId", "majorId", "idNumber", "originProvince", "originCity",
+              "homeAddress", "sourceStatus", "updatedAt")
+            SELECT u.id, v.no, v.name, v.gender::"Gender", v.ethnicity, v.political, v.training, v.education, v.years, v.month, v.year,
+              v.college, v.major, v.id_number, v.province, v.city, v.address, 'PENDING_COLLEGE', now()
+            FROM v JOIN u ON u.username = v.no
+            RETURNING id
+          )
+          SELECT id FROM s`;
         await recordAudits(tx, created.map((s) => ({ actor, entity: "Student" as const, entityId: s.id, action: "import" as const, changes: { created: true } })));
       }
       // a graduate now of another 学院 takes their live agreement along (with an audit event each)
       const moves = changed.filter((c) => "collegeId" in c.changes).map((c) => ({ studentId: c.id, collegeId: c.record.collegeId }));
       if (moves.length) await carryAgreementsToNewCollege(tx, actor, moves);
-      for (const { record, changes, id, userId } of changed) {
-        const { phone, email } = record;
+      if (changed.length) {
+        const list = changed.map((c) => c.record);
         // Corrected 生源信息 must be reviewed again before it counts as 审核完成.
-        await tx.student.update({ where: { id }, data: { ...studentColumns(record), sourceStatus: "PENDING_COLLEGE", sourceNote: null } });
-        await tx.user.update({ where: { id: userId }, data: { name: record.name, collegeId: record.collegeId, ...(phone ? { phone } : {}), ...(email ? { email } : {}) } });
-        await recordAudit(tx, { actor, entity: "Student", entityId: id, action: "importUpdate", changes: changes as object });
+        await tx.$queryRaw`
+          WITH v AS (
+            SELECT * FROM unnest(
+              ${changed.map((c) => c.id)}::uuid[], ${changed.map((c) => c.userId)}::uuid[], ${col(list, "name")}::text[], ${col(list, "email")}::text[],
+              ${col(list, "phone")}::text[], ${col(list, "collegeId")}::uuid[], ${col(list, "gender")}::text[], ${col(list, "ethnicityCode")}::text[],
+              ${col(list, "politicalCode")}::text[], ${col(list, "trainingMode")}::text[], ${col(list, "educationCode")}::text[],
+              ${col(list, "schoolingYears")}::int[], ${col(list, "graduationMonth")}::text[], ${col(list, "graduationYear")}::int[],
+              ${col(list, "majorId")}::uuid[], ${col(list, "idNumber")}::text[], ${col(list, "originProvince")}::text[],
+              ${col(list, "originCity")}::text[], ${col(list, "homeAddress")}::text[]
+            ) AS v(sid, uid, name, email, phone, college, gender, ethnicity, political, training, education, years, month, year, major, id_number, province, city, address)
+          ), s AS (
+            UPDATE "Student" t SET name = v.name, gender = v.gender::"Gender", "ethnicityCode" = v.ethnicity, "politicalCode" = v.political,
+              "trainingMode" = v.training, "educationCode" = v.education, "schoolingYears" = v.years, "graduationMonth" = v.month,
+              "graduationYear" = v.year, "collegeId" = v.college, "majorId" = v.major, "idNumber" = v.id_number, "originProvince" = v.province,
+              "originCity" = v.city, "homeAddress" = v.address, "sourceStatus" = 'PENDING_COLLEGE', "sourceNote" = NULL, "updatedAt" = now()
+            FROM v WHERE t.id = v.sid
+            RETURNING t.id
+          ), u AS (
+            UPDATE "User" t SET name = v.name, "collegeId" = v.college, phone = coalesce(v.phone, t.phone), email = coalesce(v.email, t.email), "updatedAt" = now()
+            FROM v WHERE t.id = v.uid
+            RETURNING t.id
+          )
+          SELECT (SELECT count(*) FROM s)::int AS students, (SELECT count(*) FROM u)::int AS users`;
+        await recordAudits(tx, changed.map((c) => ({ actor, entity: "Student" as const, entityId: c.id, action: "importUpdate" as const, changes: c.changes as object })));
       }
     },
-    { timeout: 120_000 },
+    { timeout: 120_000, maxWait: 30_000 },
   );
+  onProgress?.({ phase: "write", done: fresh.length + changed.length, total: fresh.length + changed.length });
   return { created: fresh.length, updated: changed.length, unchanged: records.length - fresh.length - changed.length };
 }
 
 /**
- * Imports an uploaded template. strict (default): a file with any bad row writes nothing and
- * returns the report; goodRowsOnly: writes the good rows and reports the bad ones.
+ * Imports an uploaded file (.xlsx, .ods, .xls or .csv of the template). strict (default): a
+ * file with any bad row writes nothing and returns the report; goodRowsOnly: writes the good
+ * rows and reports the bad ones. `onProgress` hears each phase (the background job shows it).
  */
-export async function importStudents(actor: Actor, data: ArrayBuffer | Buffer, mode: ImportMode = "strict"): Promise<ImportReport> {
+export async function importStudents(
+  actor: Actor,
+  data: ArrayBuffer | Buffer,
+  mode: ImportMode = "strict",
+  options: { fileName?: string; onProgress?: (p: ImportProgress) => void } = {},
+): Promise<ImportReport> {
   if (actor.role !== "OFFICE" && !(actor.role === "COUNSELOR" && actor.collegeId)) throw new AppError("FORBIDDEN");
   const empty: ImportReport = { total: 0, valid: 0, errors: [], written: false, created: 0, updated: 0, unchanged: 0 };
+  const { onProgress } = options;
   let sheet;
   try {
-    sheet = await readImportWorkbook(data);
+    onProgress?.({ phase: "read", done: 0, total: 0 });
+    sheet = await readImportWorkbook(data, options.fileName, (n) => onProgress?.({ phase: "read", done: n, total: 0 }));
   } catch (error) {
-    return { ...empty, fileError: (error as Error).message };
+    if (error instanceof ImportFileError) return { ...empty, fileError: error.message };
+    throw error;
   }
   if (sheet.missingHeaders.length) return { ...empty, fileError: `文件缺少表头：${sheet.missingHeaders.join("、")}，请使用下载的模板` };
   if (sheet.rows.length === 0) return { ...empty, fileError: "文件中没有数据行" };
-  if (sheet.rows.length > 20_000) return { ...empty, fileError: "一次最多导入 20000 行，请分批导入" };
 
+  onProgress?.({ phase: "check", done: 0, total: sheet.rows.length });
   const { good, errors } = await checkRows(actor, sheet.rows);
+  onProgress?.({ phase: "check", done: sheet.rows.length, total: sheet.rows.length });
   const report: ImportReport = { ...empty, total: sheet.rows.length, valid: good.length, errors };
   if ((errors.length && mode === "strict") || good.length === 0) return report;
   try {
-    const written = await writeRecords(actor, good);
+    const written = await writeRecords(actor, good, onProgress);
     return { ...report, ...written, written: written.created + written.updated > 0 };
   } catch (error) {
     // A concurrent import of the same 学号 / 身份证号: nothing of this batch was written.
-    if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "导入时有其他人同时导入了相同的学号或身份证号，本次未写入，请重试");
+    if ((error as { code?: string }).code === "P2002" || /duplicate key|unique constraint/i.test(String((error as Error).message))) {
+      throw new AppError("CONFLICT", "导入时有其他人同时导入了相同的学号或身份证号，本次未写入，请重试");
+    }
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { EDUCATION_LEVELS } from "@/lib/reference/education";
 import { ETHNICITIES } from "@/lib/reference/ethnicities";
 import { POLITICAL_STATUSES } from "@/lib/reference/political-status";
 import { TRAINING_MODES } from "@/lib/reference/training-mode";
+import { readSheetRows } from "@/lib/imports/spreadsheet";
 
 export const IMPORT_COLUMNS = [
   { key: "studentNo", header: "学号", required: true, width: 14, example: "2023010101" },
@@ -91,34 +92,39 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-/** Reads the first sheet: maps headers by name (column order may differ), skips empty rows. */
-export async function readImportWorkbook(data: ArrayBuffer | Buffer): Promise<{ rows: { rowNumber: number; raw: RawStudentRow }[]; missingHeaders: string[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as ArrayBuffer);
-  } catch {
-    throw new Error("无法读取文件：请上传由模板填写的 .xlsx 文件");
-  }
-  const sheet = workbook.getWorksheet(TEMPLATE_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw new Error("文件中没有工作表");
-  const headerIndex = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    headerIndex.set(cellText(cell.value).replace(/\s|\*/g, ""), col);
-  });
-  const missingHeaders = IMPORT_COLUMNS.filter((c) => c.required && !headerIndex.has(c.header)).map((c) => c.header);
-  const rows: { rowNumber: number; raw: RawStudentRow }[] = [];
-  if (missingHeaders.length) return { rows, missingHeaders };
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
+/** The rows of an uploaded file, header row mapped by name (column order may differ); empty rows skipped. */
+export type ImportRows = { rows: { rowNumber: number; raw: RawStudentRow }[]; missingHeaders: string[] };
+
+/**
+ * Reads the 生源信息 sheet (else the first) of an .xlsx/.ods/.xls/.csv file, streamed and
+ * bounded (lib/imports/spreadsheet.ts); `onRow` hears how many data rows were read so far.
+ * Throws ImportFileError (a zh-CN sentence) for a file that cannot or may not be read.
+ */
+export async function readImportWorkbook(data: ArrayBuffer | Buffer, fileName = "import.xlsx", onRow?: (count: number) => void): Promise<ImportRows> {
+  const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data);
+  let headerIndex: Map<string, number> | null = null;
+  const rows: ImportRows["rows"] = [];
+  for await (const row of readSheetRows(buffer, fileName, TEMPLATE_SHEET)) {
+    if (!headerIndex) {
+      headerIndex = new Map();
+      row.cells.forEach((value, i) => {
+        const text = cellText(value as ExcelJS.CellValue).replace(/\s|\*/g, "");
+        if (text && !headerIndex!.has(text)) headerIndex!.set(text, i);
+      });
+      const missingHeaders = IMPORT_COLUMNS.filter((c) => c.required && !headerIndex!.has(c.header)).map((c) => c.header);
+      if (missingHeaders.length) return { rows: [], missingHeaders };
+      continue;
+    }
     const raw = {} as RawStudentRow;
-    let any = false;
     for (const c of IMPORT_COLUMNS) {
       const col = headerIndex.get(c.header);
-      const text = col ? cellText(row.getCell(col).value) : "";
-      raw[c.key] = text;
-      if (text) any = true;
+      raw[c.key] = col === undefined ? "" : cellText(row.cells[col] as ExcelJS.CellValue);
     }
-    if (any) rows.push({ rowNumber, raw });
-  });
-  return { rows, missingHeaders };
+    if (IMPORT_COLUMNS.some((c) => raw[c.key])) {
+      rows.push({ rowNumber: row.rowNumber, raw });
+      if (onRow && rows.length % 500 === 0) onRow(rows.length);
+    }
+  }
+  if (!headerIndex) return { rows: [], missingHeaders: [] };
+  return { rows, missingHeaders: [] };
 }

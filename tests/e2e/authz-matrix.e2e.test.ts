@@ -71,7 +71,7 @@ const SCOPED_READS = {
 // Public by design (sign-in, unit registration), or taking a file upload (checked by role
 // in tests/integration/student-import.test.ts).
 // The shell's 退出 (sign-out) is for everyone.
-const NOT_IN_MATRIX = /^app\/(login|register)\/|#importStudentsAction$|^components\/shell\/app-shell\.tsx#/;
+const NOT_IN_MATRIX = /^app\/(login|register)\/|^components\/shell\/app-shell\.tsx#/;
 
 type Party = { agreementId: string; student: WorldStudent; unit: WorldUnit; counselor: Account };
 type Actor = { label: string; account: Account | null };

@@ -53,7 +53,7 @@ const BAD_ROWS: RawStudentRow[] = [
   row({ studentNo: "2023019005", name: "民族错", idNumber: makeIdNumber("230102", new Date("2005-01-02"), 4, "MALE"), ethnicity: "火星族" }), // row 6
   row({ studentNo: "2023019006", name: "专业错", idNumber: makeIdNumber("230102", new Date("2005-01-03"), 5, "MALE"), major: "自动化" }), // row 7
   row({ studentNo: "2023019007", name: "时间错", idNumber: makeIdNumber("230102", new Date("2005-01-04"), 6, "MALE"), graduationMonth: "202813", originCity: "大连市" }), // row 8
-  row({ studentNo: "2023019001", name: "重复号", idNumber: makeIdNumber("230102", new Date("2005-01-05"), 7, "MALE") }), // row 9
+  row({ studentNo: "2023019007", name: "重复号", idNumber: makeIdNumber("230102", new Date("2005-01-05"), 7, "MALE") }), // row 9: the 学号 of row 8
 ];
 
 async function workbook(rows: RawStudentRow[]): Promise<Buffer> {
@@ -107,8 +107,8 @@ describe("a file with good and bad rows", () => {
       { rowNumber: 5, studentNo: "2023019004", name: "性别错", reasons: ["性别与身份证号不一致"] },
       { rowNumber: 6, studentNo: "2023019005", name: "民族错", reasons: ["民族“火星族”不在民族代码表中"] },
       { rowNumber: 7, studentNo: "2023019006", name: "专业错", reasons: ["专业“自动化”不属于学院“计算机科学与技术学院”"] },
-      { rowNumber: 8, studentNo: "2023019007", name: "时间错", reasons: ["毕业时间“202813”应为六位年月，如 202806", "生源地市/县“大连市”不属于黑龙江省"] },
-      { rowNumber: 9, studentNo: "2023019001", name: "重复号", reasons: ["学号与第2行重复"] },
+      { rowNumber: 8, studentNo: "2023019007", name: "时间错", reasons: ["毕业时间“202813”应为六位年月，如 202806", "生源地市/县“大连市”不属于黑龙江省", "学号与第9行重复"] },
+      { rowNumber: 9, studentNo: "2023019007", name: "重复号", reasons: ["学号与第8行重复"] },
     ]);
     expect(await countImported()).toBe(0);
     expect(await prisma.user.count({ where: { username: { in: importedNos } } })).toBe(0);

@@ -1,9 +1,9 @@
 "use server";
 
-import { approveSourcesActionFor, importStudentsActionFor, returnSourceActionFor } from "@/lib/students/actions-shared";
+import { approveSourcesActionFor, returnSourceActionFor } from "@/lib/students/actions-shared";
 
+// (the import is not an action: app/api/imports takes the file and runs it as a job)
 const AREA = { role: "OFFICE", path: "/office/students" } as const;
 
-export const importStudentsAction = importStudentsActionFor(AREA);
 export const approveSourcesAction = approveSourcesActionFor(AREA);
 export const returnSourceAction = returnSourceActionFor(AREA);

@@ -1,0 +1,48 @@
+// The downloadable report of an import: every bad row with its reasons, and the outcome.
+// Sheets are a list so that more can join (e.g. the new accounts' initial passwords).
+import { formatDateTime } from "@/lib/format";
+import type { RowError } from "@/lib/students/import";
+import type { ExportSheet } from "@/lib/export/xlsx";
+import type { ImportJobView } from "./jobs";
+
+export function importReportSheets(view: ImportJobView, errors: RowError[]): ExportSheet<any>[] {  // eslint-disable-line @typescript-eslint/no-explicit-any
+  const s = view.summary;
+  const outcome = !s ? (view.error ?? "导入未完成") : s.fileError ? s.fileError : s.written || s.unchanged > 0 ? "已导入" : errors.length ? "文件有错误，未导入任何数据" : "已导入";
+  const summary: [string, string | number | Date][] = [
+    ["文件", view.fileName],
+    ["上传时间", new Date(view.createdAt)],
+    ["导入方式", view.mode === "goodRowsOnly" ? "只导入正确的行" : "全部正确才导入"],
+    ["结果", outcome],
+    ["数据行", s?.total ?? 0],
+    ["正确", s?.valid ?? 0],
+    ["有误", errors.length],
+    ["新增", s?.created ?? 0],
+    ["更新", s?.updated ?? 0],
+    ["未变化", s?.unchanged ?? 0],
+  ];
+  const sheets: ExportSheet<any>[] = [  // eslint-disable-line @typescript-eslint/no-explicit-any
+    {
+      name: "有误的行",
+      batches: [errors],
+      columns: [
+        { header: "行号", type: "number", width: 8, value: (e: RowError) => e.rowNumber },
+        { header: "学号", type: "text", width: 14, value: (e: RowError) => e.studentNo },
+        { header: "姓名", type: "text", width: 10, value: (e: RowError) => e.name },
+        { header: "错误原因", type: "text", width: 80, value: (e: RowError) => e.reasons.join("；") },
+      ],
+    },
+    {
+      name: "导入结果",
+      batches: [summary],
+      columns: [
+        { header: "项目", type: "text", width: 12, value: (r: (typeof summary)[number]) => r[0] },
+        { header: "内容", width: 40, value: (r: (typeof summary)[number]) => r[1] },
+      ],
+    },
+  ];
+  return sheets;
+}
+
+export function importReportFileName(view: ImportJobView): string {
+  return `导入报告_${formatDateTime(view.createdAt).replace(/[-: ]/g, "")}.xlsx`;
+}
