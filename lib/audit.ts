@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = {
   updateProfile: "修改单位信息",
   resubmit: "修改后重新提交",
   addStaff: "添加经办人",
+  // 电子印章 (approve / reject as above)
+  upload: "上传电子印章",
+  set: "设置电子印章",
   // 生源信息
   import: "导入生源信息",
   importUpdate: "导入更新生源信息",
@@ -35,7 +38,7 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export type AuditEntity = "Employer" | "Student" | "Setting" | "AgreementTerms" | "User" | "College" | "Major";
+export type AuditEntity = "Employer" | "Student" | "Setting" | "AgreementTerms" | "User" | "College" | "Major" | "Seal";
 
 export type AuditRecord = {
   actor: Pick<WorkflowActor, "userId" | "role" | "context">;

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { lastApprovalDefaults } from "@/lib/workflow";
 import type { AgreementDetail } from "@/lib/workflow/queries";
-import { availableActions } from "@/lib/workflow/transitions";
+import { capabilitiesOf } from "@/lib/workflow/capabilities";
 import { Alert } from "@/components/ui/alert";
 import { printPanelProps } from "@/lib/printing/panel";
 import { ActionButton } from "@/components/agreement/action-button";
@@ -16,16 +16,17 @@ import { ApproveForm } from "./approve-form";
 
 /** 查看/处理 for counselors (own 学院) and the office (any): review, return, file. */
 export async function ReviewDetail({ actor, agreement }: { actor: Actor; agreement: AgreementDetail }) {
-  const actions = availableActions(actor.role, agreement.status);
+  const caps = capabilitiesOf(actor, agreement);
+  const { approve, file, returnByCollege } = caps.actions;
   const ref = { agreementId: agreement.id, version: agreement.version };
-  const last = actions.includes("approve") ? await lastApprovalDefaults(actor) : null;
+  const last = approve.allowed ? await lastApprovalDefaults(actor) : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-bold">
           {agreement.student.name}（{agreement.student.studentNo}）· {agreement.student.college.name}
         </h1>
-        <StatusBadge status={agreement.status} />
+        <StatusBadge status={agreement.status} autoConfirmAt={agreement.autoConfirmAt} />
       </div>
       <p className="text-sm text-slate-600">
         协议书号 {agreement.agreementNo ?? "—"} · 用人单位 {agreement.employer.name}
@@ -33,7 +34,7 @@ export async function ReviewDetail({ actor, agreement }: { actor: Actor; agreeme
       </p>
       {agreement.status === "FILED" && <Alert tone="success">已于 {formatDateTime(agreement.filedAt)} 备案。</Alert>}
       <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
-      {actions.includes("approve") && (
+      {approve.allowed && (
         <section className="card space-y-3">
           <h2 className="text-lg font-semibold">学校意见</h2>
           <p className="text-sm text-slate-600">蓝色输入框均为必填项；已带出您上一次审核时填写的学校联系人、联系电话、邮政编码和协议书邮寄地址。</p>
@@ -50,17 +51,17 @@ export async function ReviewDetail({ actor, agreement }: { actor: Actor; agreeme
           />
         </section>
       )}
-      {(actions.includes("file") || actions.includes("returnByCollege")) && (
+      {(file.allowed || returnByCollege.allowed) && (
         <section className="card flex flex-wrap gap-2">
-          {actions.includes("file") && (
+          {file.allowed && (
             <ActionButton label="备案" action={fileAction.bind(null, ref)} confirmText="确认已收到盖章后的就业协议书并备案吗？" successText="已备案" />
           )}
-          {actions.includes("returnByCollege") && (
+          {returnByCollege.allowed && (
             <ActionButton label="退回" tone="danger" reasonLabel="退回原因（学生将看到）" action={returnByCollegeAction.bind(null, ref)} />
           )}
         </section>
       )}
-      <PrintPanel {...printPanelProps(actor, agreement)} />
+      <PrintPanel {...printPanelProps(caps, agreement)} />
       <EventHistory events={agreement.events} />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/guard";
 import { getOwnSourceInfo } from "@/lib/students/profile";
+import { startVerdict } from "@/lib/workflow/capabilities";
 
 export const metadata: Metadata = { title: "用户中心" };
 
@@ -23,7 +24,7 @@ export default async function StudentHome() {
       </div>
     );
   }
-  const canSign = info.status === "APPROVED" || info.status === "PENDING_OFFICE";
+  const start = startVerdict(actor, { sourceStatus: info.status });
   return (
     <div className="space-y-4">
       <div className="card">
@@ -46,7 +47,7 @@ export default async function StudentHome() {
       </div>
       <div className="card">
         <h2 className="font-semibold">网上签约</h2>
-        {canSign ? (
+        {start.allowed ? (
           <p className="mt-2 text-sm text-slate-600">
             您的生源信息状态为“{info.statusLabel}”，可以办理网上签约。
             <Link href="/student/agreement" className="ml-1 text-brand-700 underline">
@@ -54,9 +55,7 @@ export default async function StudentHome() {
             </Link>
           </p>
         ) : (
-          <p className="mt-2 text-sm text-slate-600">
-            生源信息审核状态为“审核完成”或“待就业处审核”时方可进行网签，当前为“{info.statusLabel}”，请联系学院审核生源信息。
-          </p>
+          <p className="mt-2 text-sm text-slate-600">{start.reason}。</p>
         )}
       </div>
     </div>

@@ -21,7 +21,7 @@ export function AgreementList({ rows, hrefOf, dateLabel = "更新时间", dateOf
                 <span className="font-medium">
                   {r.student.name} <span className="text-sm text-slate-500">{r.student.studentNo}</span>
                 </span>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} autoConfirmAt={r.autoConfirmAt} />
               </div>
               <p className="mt-1 text-sm text-slate-600">{r.employer.name}</p>
               <p className="text-xs text-slate-500">
@@ -58,7 +58,7 @@ export function AgreementList({ rows, hrefOf, dateLabel = "更新时间", dateOf
                 <td className="px-3 py-2">{r.employer.name}</td>
                 <td className="px-3 py-2">{r.agreementNo ?? "—"}</td>
                 <td className="px-3 py-2">
-                  <StatusBadge status={r.status} />
+                  <StatusBadge status={r.status} autoConfirmAt={r.autoConfirmAt} />
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(when(r))}</td>
                 <td className="px-3 py-2">

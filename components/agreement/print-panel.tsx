@@ -1,6 +1,6 @@
 "use client";
 // 打印就业协议书: 打印预览 (样张, opens in a new tab) and 打印 (one POST = one recorded print;
-// the PDF is downloaded). Build the props on the server with printPanelProps(actor, detail)
+// the PDF is downloaded). Build the props on the server with printPanelProps(capabilities, detail)
 // from "@/lib/printing/panel".
 import { useRouter } from "next/navigation";
 import { useState } from "react";

@@ -1,5 +1,6 @@
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/workflow/states";
+import { AWAITING_AUTO_CONFIRM_LABEL, isAwaitingAutoConfirm } from "@/lib/workflow/seven-day-rule";
 
 const TONE: Record<AgreementStatus, string> = {
   DRAFT: "bg-slate-100 text-slate-700",
@@ -12,7 +13,13 @@ const TONE: Record<AgreementStatus, string> = {
   CANCELLED: "bg-slate-200 text-slate-600",
 };
 
-export function StatusBadge({ status }: { status: AgreementStatus | null }) {
+/** The status as people read it; an overdue one shows as 已到期，系统确认中 until the sweep confirms it. */
+export function StatusBadge({ status, autoConfirmAt = null, now = new Date() }: { status: AgreementStatus | null; autoConfirmAt?: Date | null; now?: Date }) {
   if (!status) return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">未开始</span>;
-  return <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>{STATUS_LABELS[status]}</span>;
+  const awaiting = isAwaitingAutoConfirm({ status, autoConfirmAt }, now);
+  return (
+    <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${awaiting ? TONE.PENDING_COLLEGE_REVIEW : TONE[status]}`}>
+      {awaiting ? AWAITING_AUTO_CONFIRM_LABEL : STATUS_LABELS[status]}
+    </span>
+  );
 }

@@ -1,9 +1,10 @@
 // Builds the props of <PrintPanel> (components/agreement/print-panel.tsx) for one person
-// and one agreement, from the AgreementDetail the page has already loaded.
-import type { Actor } from "@/lib/auth/roles";
+// and one agreement, from what the capability function (lib/workflow/capabilities.ts)
+// decided and the AgreementDetail the page has already loaded.
+import type { Capabilities } from "@/lib/workflow/capabilities";
 import type { AgreementDetail } from "@/lib/workflow/queries";
-import { isPrintable, previewDecision, printDecision, type PrintDecision } from "./rules";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { isPrintable, type PrintDecision } from "./rules";
 
 export type PrintRecordView = {
   id: string;
@@ -24,12 +25,12 @@ export type PrintPanelProps = {
   records: PrintRecordView[];
 };
 
-export function printPanelProps(actor: Pick<Actor, "role">, detail: AgreementDetail): PrintPanelProps {
+export function printPanelProps(caps: Pick<Capabilities, "print" | "preview">, detail: AgreementDetail): PrintPanelProps {
   return {
     agreementId: detail.id,
     printable: isPrintable(detail.status),
-    canPreview: previewDecision(actor.role, detail.status).allowed,
-    decision: printDecision(actor.role, detail.status, detail.printRecords),
+    canPreview: caps.preview.allowed,
+    decision: caps.print,
     records: detail.printRecords.map((r) => ({
       id: r.id,
       printedByName: r.printedBy.name,

@@ -5,6 +5,7 @@
 // the one of its kind in force (APPROVED, latest reviewedAt) when that party signed.
 import { createHash } from "node:crypto";
 import { prisma, type Db } from "@/lib/db/client";
+import { recordAudit, type AuditAction } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -34,11 +35,8 @@ function requireOffice(actor: Pick<Actor, "role">) {
   if (actor.role !== "OFFICE") throw new AppError("FORBIDDEN", "只有就业处可以设置和审核电子印章");
 }
 
-async function audit(tx: Tx, actor: Actor, entityId: string, action: string, changes: Record<string, unknown>) {
-  await tx.auditLog.create({
-    data: { actorId: actor.userId, actorRole: actor.role, entity: "Seal", entityId, action, changes: changes as Prisma.InputJsonValue },
-  });
-}
+const audit = (tx: Tx, actor: Actor, entityId: string, action: AuditAction, changes: Record<string, unknown>) =>
+  recordAudit(tx, { actor, entity: "Seal", entityId, action, changes: changes as Prisma.InputJsonValue });
 
 const digest = (png: Uint8Array) => createHash("sha256").update(png).digest("hex");
 

@@ -1,15 +1,18 @@
 // One answer to "what may this person do with this agreement now": access (./access.ts),
-// then the table (./transitions.ts: role, state), then the guards (./guards.ts) — each
-// refusal with the zh-CN reason to show. The engine asks it before every write
-// (checkTransition, which adds the version the form was shown at and the rules about what
-// was submitted); pages ask it what to offer.
+// then the table (./transitions.ts: role, state), then the guards (./guards.ts), and the
+// print rules (lib/printing/rules.ts) — each refusal with the zh-CN reason to show. The
+// engine asks it before every write (checkTransition, which adds the version the form was
+// shown at and the rules about what was submitted); pages render their buttons and notices
+// from capabilitiesOf() and nothing else.
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import type { ActorRole, AgreementStatus } from "@/lib/generated/prisma/enums";
 import { canAccessAgreement } from "./access";
 import type { WorkflowActor } from "./actor";
-import { GUARDS, type GuardContext, type GuardName } from "./guards";
+import { previewDecision, printDecision, type PreviewDecision, type PrintDecision, type PrintHistory } from "@/lib/printing/rules";
+import { GUARDS, mayChangeEmployer, type GuardContext, type GuardName } from "./guards";
+import { isAwaitingAutoConfirm } from "./seven-day-rule";
 import { STATUS_LABELS } from "./states";
-import { lookupTransition, transitionOf, type WorkflowAction } from "./transitions";
+import { lookupTransition, transitionOf, WORKFLOW_ACTIONS, type WorkflowAction } from "./transitions";
 
 /** What the checks need to know of an agreement (an AgreementDetail or LoadedAgreement will do). */
 export type CheckedAgreement = {
@@ -59,6 +62,7 @@ function guardContext(agreement: CheckedAgreement | null, facts: CheckFacts, inp
  */
 export function verdictOf(action: WorkflowAction, actor: WorkflowActor, agreement: CheckedAgreement | null, facts: CheckFacts, input?: CheckInput): Verdict {
   const transition = transitionOf(action);
+  if (transition.sideEffectOf && !input) return { allowed: false, code: "FORBIDDEN", reason: `由“${transition.sideEffectOf}”办理` };
   if (
     agreement &&
     !canAccessAgreement(actor, { studentUserId: agreement.student.userId, employerId: agreement.employerId, collegeId: agreement.collegeId })
@@ -93,4 +97,42 @@ export function checkTransition(request: CheckRequest): AgreementStatus {
   const verdict = verdictOf(action, actor, agreement, { now, student, employer }, { requestedEmployerId, reason: reason ?? null, expectedVersion });
   if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason);
   return verdict.to;
+}
+
+/** What a page shows of an agreement: whose it is, its unit, its prints (an AgreementDetail will do). */
+export type ShownAgreement = CheckedAgreement & {
+  student: { userId: string; sourceStatus: GuardContext["student"]["sourceStatus"] };
+  employer: GuardContext["employer"];
+  printRecords: PrintHistory;
+};
+
+export type Capabilities = {
+  /** every action of the table, for this person on this agreement now */
+  actions: Record<WorkflowAction, Verdict>;
+  /** may the student choose another unit when editing (before 正式提交, or after the unit's own return) */
+  changeEmployer: boolean;
+  print: PrintDecision;
+  preview: PreviewDecision;
+  /** the 7-day deadline has passed, the sweep has not confirmed it yet: 已到期，系统确认中 */
+  awaitingAutoConfirm: boolean;
+};
+
+/** What `actor` may do with `agreement` now — the one source of every button and notice of a page. */
+export function capabilitiesOf(actor: WorkflowActor, agreement: ShownAgreement, now = new Date()): Capabilities {
+  const facts: CheckFacts = { now, student: agreement.student, employer: agreement.employer };
+  const actions = Object.fromEntries(WORKFLOW_ACTIONS.map((a) => [a, verdictOf(a, actor, agreement, facts)])) as Record<WorkflowAction, Verdict>;
+  const role = actor.role === "SYSTEM" ? null : actor.role;
+  return {
+    actions,
+    changeEmployer: actions.saveDraft.allowed && mayChangeEmployer(guardContext(agreement, facts, {}).agreement),
+    print: role ? printDecision(role, agreement.status, agreement.printRecords) : { allowed: false, message: "系统不打印协议书" },
+    preview: role ? previewDecision(role, agreement.status) : { allowed: false, message: "系统不预览协议书" },
+    awaitingAutoConfirm: isAwaitingAutoConfirm(agreement, now),
+  };
+}
+
+/** Before there is an agreement: may this student start one (their 生源信息 decides)? */
+export function startVerdict(actor: WorkflowActor, student: { sourceStatus: GuardContext["student"]["sourceStatus"] }, now = new Date()): Verdict {
+  // the unit is chosen in the form: its rule (employerApproved) is checked on the request
+  return verdictOf("saveDraft", actor, null, { now, student, employer: { id: "", status: "APPROVED" } });
 }

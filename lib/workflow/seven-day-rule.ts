@@ -27,3 +27,15 @@ export function isAutoConfirmDue(autoConfirmAt: Date | null, now: Date): boolean
 export function autoConfirmDueSql(now: string): string {
   return `a."autoConfirmAt" <= ${now}`;
 }
+
+/** Words of an agreement whose deadline has passed before the sweep confirmed it (derived, never stored). */
+export const AWAITING_AUTO_CONFIRM_LABEL = "已到期，系统确认中";
+
+/**
+ * Still waiting for the student although the deadline has passed: the sweep (every minute)
+ * has not confirmed it yet. Pages show it as 已到期，系统确认中; the guards refuse a late
+ * 复核确认 or 拿回重签 meanwhile.
+ */
+export function isAwaitingAutoConfirm(a: { status: string; autoConfirmAt: Date | null }, now: Date): boolean {
+  return a.status === "PENDING_STUDENT_CONFIRM" && isAutoConfirmDue(a.autoConfirmAt, now);
+}

@@ -112,6 +112,24 @@ describe("student rules", () => {
     expect(events).toBe(r.version);
   });
 
+  it("after a return by the 学院 the unit stays the same, however often the form is saved (only the unit's own return frees it)", async () => {
+    const s = await freshStudent();
+    let r = await agreementAt(prisma, "PENDING_COLLEGE_REVIEW", { student: s, employer: w.soft, counselor: w.counselor });
+    r = await returnAsCounselor(w.counselor, { agreementId: r.agreementId, version: r.version }, "请补充联系方式");
+    // the first save turns RETURNED into DRAFT; the unit still cannot be changed, now or later
+    r = await saveDraft(s, studentForm(w.soft.employerId!), { agreementId: r.agreementId, version: r.version });
+    expect(r.to).toBe("DRAFT");
+    const e = await refusal(saveDraft(s, studentForm(w.bank.employerId!), { agreementId: r.agreementId, version: r.version }));
+    expect(e).toMatchObject({ code: "GUARD_FAILED", message: "提交签约信息后不能更换签约单位（仅在用人单位退回后可以更换）" });
+    expect((await prisma.agreement.findUniqueOrThrow({ where: { id: r.agreementId } })).employerId).toBe(w.soft.employerId);
+    // resubmitted to the same unit, which then returns it itself: now the student may choose another
+    r = await submitAgreement(s, { agreementId: r.agreementId, version: r.version });
+    r = await returnAsEmployer(w.soft, { agreementId: r.agreementId, version: r.version }, "岗位调整");
+    r = await saveDraft(s, studentForm(w.soft.employerId!), { agreementId: r.agreementId, version: r.version });
+    r = await saveDraft(s, studentForm(w.bank.employerId!), { agreementId: r.agreementId, version: r.version });
+    expect(r.agreement.employerId).toBe(w.bank.employerId);
+  });
+
   it("holds one live agreement per student in the database", async () => {
     const s = await freshStudent();
     await saveDraft(s, studentForm(w.soft.employerId!));

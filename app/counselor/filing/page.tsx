@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ReviewDetail } from "@/app/_reviewer/review-detail";
 import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth/guard";
+import { capabilitiesOf } from "@/lib/workflow/capabilities";
 import { findForFiling } from "@/lib/workflow/queries";
 import { filingLookupSchema } from "@/lib/workflow/schemas";
 import { pageParams, param } from "@/lib/http/params";
@@ -13,6 +14,7 @@ export default async function FilingPage({ searchParams }: { searchParams: Promi
   const { q } = pageParams(await searchParams, { q: param.text(40) });
   const parsed = q === undefined ? null : filingLookupSchema.safeParse({ query: q });
   const agreement = parsed?.success ? await findForFiling(actor, parsed.data.query) : null;
+  const fileVerdict = agreement ? capabilitiesOf(actor, agreement).actions.file : null;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">网上签约备案</h1>
@@ -28,9 +30,7 @@ export default async function FilingPage({ searchParams }: { searchParams: Promi
       </form>
       {parsed && !parsed.success && <Alert tone="error">{parsed.error.issues[0]?.message}</Alert>}
       {parsed?.success && !agreement && <Alert tone="warn">本学院没有学号或协议书号为“{parsed.data.query}”的就业协议。</Alert>}
-      {agreement && agreement.status !== "APPROVED" && agreement.status !== "FILED" && (
-        <Alert tone="warn">该协议尚未通过学院审核，暂不能备案。</Alert>
-      )}
+      {fileVerdict && !fileVerdict.allowed && <Alert tone="warn">{fileVerdict.reason}。</Alert>}
       {agreement && <ReviewDetail actor={actor} agreement={agreement} />}
     </div>
   );

@@ -11,8 +11,7 @@ import { toSheetData } from "@/lib/agreement/sheet-data";
 import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { getOwnSourceInfo } from "@/lib/students/profile";
-import { availableActions } from "@/lib/workflow/transitions";
-import { SIGNABLE_SOURCE_STATUSES } from "@/lib/workflow/guards";
+import { capabilitiesOf, startVerdict } from "@/lib/workflow/capabilities";
 import { getSettings } from "@/lib/settings/service";
 import { getStudentAgreement } from "@/lib/workflow/queries";
 import { PrintPanel } from "@/components/agreement/print-panel";
@@ -29,11 +28,10 @@ export default async function MyAgreementPage() {
     return <Alert tone="warn">尚未找到您的生源信息，请联系所在学院辅导员/协理员。</Alert>;
   }
   const status = agreement?.status ?? null;
-  const actions = availableActions("STUDENT", status);
-  const mayStart = SIGNABLE_SOURCE_STATUSES.includes(info.status);
   const ref = agreement ? { agreementId: agreement.id, version: agreement.version } : null;
-  const editable = actions.includes("saveDraft") && mayStart;
-  const overdue = agreement?.autoConfirmAt ? agreement.autoConfirmAt <= new Date() : false;
+  // every button and notice below comes from here
+  const caps = agreement ? capabilitiesOf(actor, agreement) : null;
+  const start = caps ? caps.actions.saveDraft : startVerdict(actor, { sourceStatus: info.status });
 
   return (
     <div className="space-y-4">
@@ -46,7 +44,7 @@ export default async function MyAgreementPage() {
         <Timeline status={status} />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
           <span>
-            当前状态：<StatusBadge status={status} />
+            当前状态：<StatusBadge status={status} autoConfirmAt={agreement?.autoConfirmAt} />
           </span>
           {agreement?.agreementNo && <span>协议书号：{agreement.agreementNo}</span>}
           {agreement && <span>签约单位：{agreement.employer.name}</span>}
@@ -62,13 +60,9 @@ export default async function MyAgreementPage() {
         {status === "FILED" && <Alert tone="success">就业协议已在学院备案，网上签约办理完成。</Alert>}
       </section>
 
-      {!mayStart && !agreement && (
-        <Alert tone="warn">
-          生源信息审核状态为“审核完成”或“待就业处审核”时方可进行网签，您当前为“{info.statusLabel}”，请联系学院审核生源信息。
-        </Alert>
-      )}
+      {!agreement && !start.allowed && <Alert tone="warn">{start.reason}。</Alert>}
 
-      {editable && (
+      {start.allowed && (
         <section className="card space-y-4">
           <h2 className="text-lg font-semibold">填写/编辑就业协议书</h2>
           <div>
@@ -78,9 +72,9 @@ export default async function MyAgreementPage() {
           </div>
           <AgreementForm
             agreementRef={ref}
-            canSubmit={status === "DRAFT"}
+            canSubmit={caps?.actions.submit.allowed ?? false}
             employer={agreement ? { id: agreement.employerId, name: agreement.employer.name } : null}
-            employerLocked={status === "RETURNED" && agreement?.returnedByRole !== "EMPLOYER"}
+            employerLocked={caps ? !caps.changeEmployer : false}
             defaults={{
               studentPhone: agreement?.studentPhone ?? "",
               studentEmail: agreement?.studentEmail ?? "",
@@ -99,7 +93,11 @@ export default async function MyAgreementPage() {
           <Alert tone="warn">
             若未复核确认，系统将于 <strong>{formatDateTime(agreement.autoConfirmAt)}</strong>（单位签约 {settings.autoConfirmDays} 日后）自动确认。
           </Alert>
-          {!overdue && <ActionButton label="确定签约信息" action={confirmAction.bind(null, ref)} confirmText="确认单位填写的信息无误吗？确认后将提交学院审核。" />}
+          {caps?.actions.confirm.allowed ? (
+            <ActionButton label="确定签约信息" action={confirmAction.bind(null, ref)} confirmText="确认单位填写的信息无误吗？确认后将提交学院审核。" />
+          ) : (
+            caps?.awaitingAutoConfirm && !caps.actions.confirm.allowed && <Alert>{caps.actions.confirm.reason}。</Alert>
+          )}
         </section>
       )}
 
@@ -110,7 +108,7 @@ export default async function MyAgreementPage() {
         </section>
       )}
 
-      {agreement && <PrintPanel {...printPanelProps(actor, agreement)} />}
+      {agreement && caps && <PrintPanel {...printPanelProps(caps, agreement)} />}
 
       {agreement && <EventHistory events={agreement.events} />}
     </div>

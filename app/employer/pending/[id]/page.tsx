@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/agreement/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { toSheetData } from "@/lib/agreement/sheet-data";
 import { requireRole } from "@/lib/auth/guard";
-import { availableActions } from "@/lib/workflow/transitions";
+import { capabilitiesOf } from "@/lib/workflow/capabilities";
 import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
 import { returnAction } from "../../actions";
 import type { EmployerSignInput } from "@/lib/workflow/schemas";
@@ -20,7 +20,7 @@ export default async function HandlePage({ params }: { params: Promise<{ id: str
   const actor = await requireRole("EMPLOYER");
   const id = pageId((await params).id);
   const agreement = await loadAgreementOr404(actor, id);
-  const actions = availableActions("EMPLOYER", agreement.status);
+  const caps = capabilitiesOf(actor, agreement);
   const ref = { agreementId: agreement.id, version: agreement.version };
   // Prefill: what this unit entered last time (after 拿回重签), else the unit's profile.
   const defaults = Object.fromEntries(
@@ -32,16 +32,18 @@ export default async function HandlePage({ params }: { params: Promise<{ id: str
         <h1 className="text-xl font-bold">
           办理签约：{agreement.student.name}（{agreement.student.studentNo}）
         </h1>
-        <StatusBadge status={agreement.status} />
+        <StatusBadge status={agreement.status} autoConfirmAt={agreement.autoConfirmAt} />
       </div>
       <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
-      {actions.includes("sign") ? (
+      {caps.actions.sign.allowed ? (
         <section className="card space-y-4">
           <h2 className="text-lg font-semibold">用人单位情况及意见</h2>
           <p className="text-sm text-slate-600">首次与学生签约时请核对以下单位信息，发现问题可直接修改；填写用人单位意见，主管部门意见可不填。</p>
           <SignForm agreementRef={ref} defaults={defaults} />
           <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
-            <ActionButton label="◀ 退回/拒绝签约" tone="danger" reasonLabel="退回原因（学生将看到）" action={returnAction.bind(null, ref)} redirectTo="/employer/pending" />
+            {caps.actions.returnByEmployer.allowed && (
+              <ActionButton label="◀ 退回/拒绝签约" tone="danger" reasonLabel="退回原因（学生将看到）" action={returnAction.bind(null, ref)} redirectTo="/employer/pending" />
+            )}
             <Link href="/employer/pending" className="btn-secondary">
               ✕ 返回
             </Link>
@@ -49,7 +51,7 @@ export default async function HandlePage({ params }: { params: Promise<{ id: str
         </section>
       ) : (
         <Alert tone="warn">
-          该协议当前不在待签约状态。<Link href={`/employer/signed/${agreement.id}`} className="underline">查看已签约信息</Link>
+          {caps.actions.sign.reason}。<Link href={`/employer/signed/${agreement.id}`} className="underline">查看已签约信息</Link>
         </Alert>
       )}
     </div>

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { toSheetData } from "@/lib/agreement/sheet-data";
 import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
-import { availableActions } from "@/lib/workflow/transitions";
+import { capabilitiesOf } from "@/lib/workflow/capabilities";
 import { takeBackAction } from "../../actions";
 import { pageId } from "@/lib/http/params";
 
@@ -19,21 +19,21 @@ export default async function SignedDetailPage({ params }: { params: Promise<{ i
   const actor = await requireRole("EMPLOYER");
   const id = pageId((await params).id);
   const agreement = await loadAgreementOr404(actor, id);
-  const canTakeBack = availableActions("EMPLOYER", agreement.status).includes("takeBack") && !!agreement.autoConfirmAt && agreement.autoConfirmAt > new Date();
+  const caps = capabilitiesOf(actor, agreement);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-bold">
           {agreement.student.name}（{agreement.student.studentNo}）的就业协议
         </h1>
-        <StatusBadge status={agreement.status} />
+        <StatusBadge status={agreement.status} autoConfirmAt={agreement.autoConfirmAt} />
       </div>
-      {agreement.status === "PENDING_EMPLOYER" && (
+      {caps.actions.sign.allowed && (
         <Alert>
           该协议待签约。<Link href={`/employer/pending/${agreement.id}`} className="underline">去办理</Link>
         </Alert>
       )}
-      {canTakeBack && (
+      {caps.actions.takeBack.allowed && (
         <section className="card space-y-2">
           <p className="text-sm text-slate-700">
             学生尚未复核确认（将于 {formatDateTime(agreement.autoConfirmAt)} 自动确认）。如单位信息有误，可拿回后重新签约。
