@@ -1,14 +1,12 @@
-// The Inngest functions of 网签. They call the same lib services as everything else:
-// the auto-confirmation goes through the transition table (autoConfirmOne → runTransition),
-// the sweep and the reminder are lib's set-based statements, the mailer drains the outbox.
-import { remindDueSoon } from "@/lib/notifications/due-soon";
-import { drainOutbox } from "@/lib/notifications/outbox";
+// The Inngest functions of 网签: one per signing (the exact-time auto-confirmation, through
+// the transition table: autoConfirmOne → runTransition), and one cron function per job of
+// ./list.ts (the sweep every minute, the reminders, the mailer, the resumption of imports) — the same list the
+// in-process timer runs.
 import { prisma } from "@/lib/db/client";
-import { resumeImportJobs, runImportJob } from "@/lib/imports/jobs";
-import { autoConfirmDue, autoConfirmOne, TRANSITIONS } from "@/lib/workflow";
+import { runImportJob } from "@/lib/imports/jobs";
 import { EVENTS, inngest, type EmployerSignedData } from "@/lib/jobs/client";
-
-export const SWEEP_CRON = "*/15 * * * *";
+import { autoConfirmOne, TRANSITIONS } from "@/lib/workflow";
+import { cronOf, JOBS, type Job } from "./list";
 
 /** The run of one signing ends early if the student confirms, the unit takes it back, or it is returned. */
 const sameAgreement = "async.data.agreementId == event.data.agreementId";
@@ -49,38 +47,17 @@ export const autoConfirmAfterSigning = inngest.createFunction(
   },
 );
 
-/** 2. The safety net: every overdue agreement, in one set-based pass (lost events, restarts, downtime). */
-export const autoConfirmSweep = inngest.createFunction(
-  { id: "auto-confirm-sweep", name: "到期协议自动确认（定时扫描）", triggers: [{ cron: SWEEP_CRON }] },
-  async ({ step }) =>
-    step.run("confirm-overdue", async () => {
-      const { confirmed } = await autoConfirmDue();
-      return { confirmed };
-    }),
-);
+/** 2. The jobs of ./list.ts, each on its cron. */
+function cronFunction(job: Job) {
+  return inngest.createFunction({ id: job.id, name: job.name, triggers: [{ cron: cronOf(job) }] }, async ({ step }) => step.run(job.id, () => job.run()));
+}
 
-/** 3. One reminder per signing, within 24 hours of its auto-confirmation. */
-export const dueSoonReminders = inngest.createFunction(
-  { id: "auto-confirm-reminders", name: "即将自动确认提醒", triggers: [{ cron: SWEEP_CRON }] },
-  async ({ step }) => step.run("remind-due-soon", () => remindDueSoon()),
-);
+export const cronFunctions = JOBS.map(cronFunction);
 
-/** 4. The e-mail outbox: sent through SMTP when configured, else kept for the office to read. */
-export const sendOutboxEmails = inngest.createFunction(
-  { id: "send-outbox-emails", name: "发送邮件通知", triggers: [{ cron: "* * * * *" }] },
-  async ({ step }) => step.run("drain-outbox", () => drainOutbox()),
-);
-
-/** 5. An uploaded import (生源信息导入), read, checked and written in the background. */
+/** 3. An uploaded import (生源信息导入), read, checked and written in the background. */
 export const runImport = inngest.createFunction(
   { id: "run-import", name: "导入生源信息", triggers: [{ event: EVENTS.importRequested }], retries: 2 },
   async ({ event, step }) => step.run("import", async () => ({ status: await runImportJob((event.data as { jobId: string }).jobId) })),
 );
 
-/** 6. Imports whose runner died, or that nobody started. */
-export const resumeImports = inngest.createFunction(
-  { id: "resume-imports", name: "继续中断的导入", triggers: [{ cron: "*/5 * * * *" }] },
-  async ({ step }) => step.run("resume-imports", () => resumeImportJobs()),
-);
-
-export const functions = [autoConfirmAfterSigning, autoConfirmSweep, dueSoonReminders, sendOutboxEmails, runImport, resumeImports];
+export const functions = [autoConfirmAfterSigning, runImport, ...cronFunctions];

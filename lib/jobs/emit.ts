@@ -1,6 +1,6 @@
 // After a transition has committed: tell Inngest, so the auto-confirmation of a signing is
 // scheduled (or cancelled). Never fails the person's request: if Inngest is unreachable the
-// error is logged and the cron sweep (every 15 minutes), which needs no event, confirms the
+// error is logged and the cron sweep (every minute), which needs no event, confirms the
 // agreement on time all the same. Without Inngest configured nothing is sent at all and the
 // in-process timer (jobs/in-process.ts) does the work.
 import { EVENTS, inngest, inngestConfigured, type AgreementEventData, type EmployerSignedData } from "./client";

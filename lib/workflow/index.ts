@@ -12,5 +12,5 @@ export { confirmAsStudent } from "./actions/confirm-as-student";
 export { approveAsCounselor, lastApprovalDefaults } from "./actions/approve-as-counselor";
 export { returnAsCounselor } from "./actions/return-as-counselor";
 export { fileAgreement } from "./actions/file-agreement";
-export { autoConfirmDue, autoConfirmOne, confirmIfOverdue, type SweepResult, type AutoConfirmOneResult } from "./actions/auto-confirm-due";
+export { autoConfirmDue, autoConfirmOne, type SweepResult, type AutoConfirmOneResult } from "./actions/auto-confirm-due";
 export { carryAgreementsToNewCollege, type CollegeMove } from "./actions/move-college";

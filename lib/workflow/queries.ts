@@ -1,4 +1,6 @@
-// Reads of agreements, always scoped to what the actor may see (./access.ts).
+// Reads of agreements, always scoped to what the actor may see (./access.ts). Reads never
+// write: an agreement whose 7 days have passed is shown as 已到期，系统确认中 (derived, see
+// ./seven-day-rule.ts) until the sweep, which runs every minute, confirms it.
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -8,20 +10,6 @@ import { searchTerm } from "@/lib/validation/common";
 import { canAccessAgreement } from "./access";
 import type { WorkflowActor } from "./actor";
 import { normalizeAgreementNumber } from "./agreement-number";
-import { confirmIfOverdue } from "./actions/auto-confirm-due";
-
-type Confirmable = { id: string; version: number; status: AgreementStatus; autoConfirmAt: Date | null };
-
-/**
- * The 7-day rule holds at read time too: an agreement whose automatic confirmation is due
- * is confirmed before it is shown, never displayed as still waiting between two sweeps.
- * Returns true when something was confirmed (the caller reads again).
- */
-async function confirmDue(rows: Confirmable[], now = new Date()): Promise<boolean> {
-  let changed = false;
-  for (const row of rows) if (await confirmIfOverdue(row, now)) changed = true;
-  return changed;
-}
 
 export const agreementDetail = {
   student: { include: { major: true, college: true, user: { select: { id: true } } } },
@@ -36,8 +24,7 @@ export type AgreementDetail = Prisma.AgreementGetPayload<{ include: typeof agree
 
 /** One agreement with everything a page or the print template shows; NOT_FOUND unless visible. */
 export async function getAgreementForActor(actor: WorkflowActor, agreementId: string): Promise<AgreementDetail> {
-  const load = () => prisma.agreement.findUnique({ where: { id: agreementId }, include: agreementDetail });
-  let agreement = /^[0-9a-f-]{36}$/i.test(agreementId) ? await load() : null;
+  const agreement = /^[0-9a-f-]{36}$/i.test(agreementId) ? await prisma.agreement.findUnique({ where: { id: agreementId }, include: agreementDetail }) : null;
   if (
     !agreement ||
     !canAccessAgreement(actor, {
@@ -48,15 +35,12 @@ export async function getAgreementForActor(actor: WorkflowActor, agreementId: st
   ) {
     throw new AppError("NOT_FOUND", "未找到该协议");
   }
-  if (await confirmDue([agreement])) agreement = (await load())!;
   return agreement;
 }
 
 /** The student's live agreement (at most one, by the database constraint). */
 export async function getStudentAgreement(userId: string): Promise<AgreementDetail | null> {
-  const load = () => prisma.agreement.findFirst({ where: { student: { userId }, status: { not: "CANCELLED" } }, include: agreementDetail });
-  const agreement = await load();
-  return agreement && (await confirmDue([agreement])) ? load() : agreement;
+  return prisma.agreement.findFirst({ where: { student: { userId }, status: { not: "CANCELLED" } }, include: agreementDetail });
 }
 
 const listSelect = {
@@ -105,19 +89,16 @@ export async function listAgreements(
       options.status ? { status: Array.isArray(options.status) ? { in: options.status } : options.status } : {},
     ],
   };
-  const read = () =>
-    Promise.all([
-      prisma.agreement.count({ where }),
-      prisma.agreement.findMany({
-        where,
-        select: listSelect,
-        orderBy: options.orderBy ?? [{ updatedAt: "desc" }, { id: "asc" }],
-        skip: w.skip,
-        take: w.take,
-      }),
-    ]);
-  let [total, rows] = await read();
-  if (await confirmDue(rows)) [total, rows] = await read();
+  const [total, rows] = await Promise.all([
+    prisma.agreement.count({ where }),
+    prisma.agreement.findMany({
+      where,
+      select: listSelect,
+      orderBy: options.orderBy ?? [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: w.skip,
+      take: w.take,
+    }),
+  ]);
   return pageOf(rows, total, w);
 }
 

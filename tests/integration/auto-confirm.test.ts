@@ -7,7 +7,6 @@ import {
   autoConfirmDue,
   autoConfirmOne,
   confirmAsStudent,
-  confirmIfOverdue,
   returnAsCounselor,
   saveDraft,
   submitAgreement,
@@ -245,18 +244,51 @@ describe("autoConfirmOne (the event function's service)", () => {
   });
 });
 
-describe("confirmIfOverdue (for pages that show one agreement)", () => {
-  it("confirms an overdue agreement before it is shown, and leaves one in time alone", async () => {
-    const [due, inTime] = await makePendingConfirm(prisma, 2);
+describe("reads never write (an overdue agreement waits for the sweep)", () => {
+  it("every read of an overdue agreement runs on a read-only connection and leaves it as it was; the sweep then confirms it", async () => {
+    const { createPrisma } = await import("@/lib/db/client");
+    const queries = await import("@/lib/workflow/queries");
+    const { capabilitiesOf } = await import("@/lib/workflow/capabilities");
+    const { toSheetData } = await import("@/lib/agreement/sheet-data");
+    const { verifyAgreementCode } = await import("@/lib/printing/verify");
+    const [due] = await makePendingConfirm(prisma, 1);
     await makeOverdue(prisma, [due.agreementId]);
-    const load = (id: string) => prisma.agreement.findUniqueOrThrow({ where: { id } });
-    expect(await confirmIfOverdue(await load(inTime.agreementId))).toBe(false);
-    expect((await load(inTime.agreementId)).status).toBe("PENDING_STUDENT_CONFIRM");
-    const shown = await load(due.agreementId);
-    expect(await confirmIfOverdue(shown)).toBe(true);
-    expect((await load(due.agreementId)).status).toBe("PENDING_COLLEGE_REVIEW");
-    // the stale copy the page had loaded confirms nothing twice
-    expect(await confirmIfOverdue(shown)).toBe(false);
-    expect(await prisma.agreementEvent.count({ where: { agreementId: due.agreementId, action: "autoConfirm" } })).toBe(1);
+    const before = await prisma.agreement.findUniqueOrThrow({ where: { id: due.agreementId } });
+    const student = await studentActor(prisma, (await prisma.student.findFirstOrThrow({ where: { userId: due.studentUserId } })).studentNo);
+    const unit = await employerActor(prisma);
+    const counselor = await prisma.user.findFirstOrThrow({ where: { role: "COUNSELOR", collegeId: due.collegeId } });
+    const counselorActor = { userId: counselor.id, role: "COUNSELOR" as const, name: counselor.name, collegeId: counselor.collegeId, employerId: null };
+
+    // the services' shared client becomes one that PostgreSQL refuses any write on
+    const url = new URL(process.env.DATABASE_URL!);
+    url.searchParams.set("options", "-c default_transaction_read_only=on");
+    const readOnly = createPrisma(url.toString(), 2);
+    const global = globalThis as unknown as { wqPrisma?: Db };
+    const saved = global.wqPrisma;
+    global.wqPrisma = readOnly;
+    try {
+      // the connection really refuses writes (so the reads below could not have written)
+      await expect(readOnly.$executeRawUnsafe(`UPDATE "Agreement" SET "updatedAt" = "updatedAt" WHERE id = $1::uuid`, due.agreementId)).rejects.toThrow(/read-only/);
+      const shown = await queries.getAgreementForActor(student, due.agreementId);
+      expect(shown.status).toBe("PENDING_STUDENT_CONFIRM");
+      const caps = capabilitiesOf(student, shown);
+      expect(caps.awaitingAutoConfirm).toBe(true);
+      expect(caps.actions.confirm.allowed).toBe(false);
+      expect(capabilitiesOf(unit, await queries.getAgreementForActor(unit, due.agreementId)).actions.takeBack.allowed).toBe(false);
+      expect((await queries.getStudentAgreement(student.userId!))?.id).toBe(due.agreementId);
+      const list = await queries.listAgreements(queries.scopeOf(counselorActor), {});
+      expect(list.rows.some((r) => r.id === due.agreementId)).toBe(true);
+      toSheetData(shown, { maskIdNumber: true });
+      await verifyAgreementCode("2027-000001-0000000000");
+    } finally {
+      global.wqPrisma = saved;
+      await readOnly.$disconnect();
+    }
+    const after = await prisma.agreement.findUniqueOrThrow({ where: { id: due.agreementId } });
+    expect(after).toEqual(before);
+    expect(await prisma.agreementEvent.count({ where: { agreementId: due.agreementId, action: "autoConfirm" } })).toBe(0);
+    // a late confirmation is refused meanwhile; the sweep confirms it
+    await expect(confirmAsStudent(student, { agreementId: due.agreementId, version: due.version })).rejects.toMatchObject({ code: "GUARD_FAILED" });
+    expect((await autoConfirmDue()).ids).toContain(due.agreementId);
   });
 });

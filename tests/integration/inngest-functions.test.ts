@@ -4,7 +4,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import type { Db } from "@/lib/db/client";
 import { EVENTS } from "@/lib/jobs/client";
-import { autoConfirmAfterSigning, autoConfirmSweep, dueSoonReminders, sendOutboxEmails } from "@/jobs/functions";
+import { autoConfirmAfterSigning, cronFunctions, functions, runImport } from "@/jobs/functions";
+import { cronOf, JOBS } from "@/jobs/list";
 import { notificationKey } from "@/lib/notifications/messages";
 import { confirmAsStudent, takeBackForResign } from "@/lib/workflow";
 import { seedDemo } from "@/prisma/seed-data";
@@ -12,6 +13,10 @@ import { getTestPrisma } from "../setup/db";
 import { employerActor, makeOverdue, makePendingConfirm, signFor, studentActor, type PendingConfirm } from "./helpers/pending-confirm";
 
 let prisma: Db;
+const cron = (id: string) => cronFunctions.find((f) => f.opts.id === id)!;
+const autoConfirmSweep = cron("auto-confirm-sweep");
+const dueSoonReminders = cron("auto-confirm-reminders");
+const sendOutboxEmails = cron("send-outbox-emails");
 const SLEEP_STEP = "wait-until-auto-confirm-time";
 const DAY = 86_400_000;
 
@@ -169,9 +174,16 @@ describe("auto-confirm-after-signing (event function)", () => {
   });
 });
 
+describe("the cron functions are the job list the in-process timer runs", () => {
+  it("one function per job, on the job's schedule; the sweep every minute", () => {
+    expect(cronFunctions.map((f) => [f.opts.id, f.opts.triggers])).toEqual(JOBS.map((j) => [j.id, [{ cron: cronOf(j) }]]));
+    expect(functions).toEqual([autoConfirmAfterSigning, runImport, ...cronFunctions]);
+    expect(autoConfirmSweep.opts.triggers).toEqual([{ cron: "* * * * *" }]);
+  });
+});
+
 describe("auto-confirm-sweep (cron)", () => {
-  it("runs every 15 minutes and confirms only the overdue agreements", async () => {
-    expect(autoConfirmSweep.opts.triggers).toEqual([{ cron: "*/15 * * * *" }]);
+  it("runs every minute and confirms only the overdue agreements", async () => {
     const made = await makePendingConfirm(prisma, 3);
     const [overdue1, overdue2, waiting] = made;
     await makeOverdue(prisma, [overdue1.agreementId, overdue2.agreementId]);

@@ -77,15 +77,3 @@ export async function autoConfirmOne(
   }
 }
 
-/**
- * For pages that read one agreement: an overdue one is confirmed before it is shown, so it
- * is never displayed as still waiting for the student between two sweeps.
- */
-export async function confirmIfOverdue(
-  agreement: { id: string; version: number; status: string; autoConfirmAt: Date | null },
-  now: Date = new Date(),
-  db: Db = prisma,
-): Promise<boolean> {
-  if (agreement.status !== "PENDING_STUDENT_CONFIRM" || !agreement.autoConfirmAt || agreement.autoConfirmAt > now) return false;
-  return (await autoConfirmOne(agreement.id, agreement.version, now, db)).outcome === "confirmed";
-}

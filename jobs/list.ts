@@ -1,0 +1,32 @@
+// THE scheduled jobs of 网签, in one list: the in-process timer (./in-process.ts, the default
+// of `npm start`) runs each one every `everyMinutes`, and each becomes an Inngest cron function
+// with the same schedule (./functions.ts). They call lib services; all are set-based and safe
+// to run twice or on several instances at once.
+import { resumeImportJobs } from "@/lib/imports/jobs";
+import { remindDueSoon } from "@/lib/notifications/due-soon";
+import { drainOutbox } from "@/lib/notifications/outbox";
+import { autoConfirmDue } from "@/lib/workflow/actions/auto-confirm-due";
+
+export type Job = {
+  /** the Inngest function id */
+  id: string;
+  /** zh-CN, for logs and the Inngest dashboard */
+  name: string;
+  everyMinutes: number;
+  run: () => Promise<unknown>;
+};
+
+export const JOBS: readonly Job[] = [
+  // the 7-day rule (lib/workflow/seven-day-rule.ts): until this has run, an overdue agreement
+  // shows as 已到期，系统确认中 — so it runs every minute
+  { id: "auto-confirm-sweep", name: "到期协议自动确认", everyMinutes: 1, run: async () => ({ confirmed: (await autoConfirmDue()).confirmed }) },
+  { id: "auto-confirm-reminders", name: "即将自动确认提醒", everyMinutes: 1, run: () => remindDueSoon() },
+  { id: "send-outbox-emails", name: "发送邮件通知", everyMinutes: 1, run: () => drainOutbox() },
+  // uploaded imports nobody started, or whose runner died
+  { id: "resume-imports", name: "继续中断的导入", everyMinutes: 1, run: () => resumeImportJobs() },
+];
+
+/** A job's schedule as cron (every n minutes). */
+export function cronOf(job: Pick<Job, "everyMinutes">): string {
+  return job.everyMinutes === 1 ? "* * * * *" : `*/${job.everyMinutes} * * * *`;
+}
