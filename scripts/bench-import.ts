@@ -9,6 +9,8 @@
 // changed), BENCH_KEEP_DB=1.
 // Last line: BENCH import rows=<n> ms=<t> peak_rss_mb=<m> bomb_ms=<b> bomb_rss_mb=<r>
 import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createPrisma } from "../lib/db/client";
 import { generatedClass, templateWorkbook } from "../tests/fixtures/import-files";
 import { zipBomb } from "../tests/fixtures/zip-bomb";
@@ -107,7 +109,10 @@ async function main() {
   log(`file ${(file.length / 1024 / 1024).toFixed(2)} MB; zip bomb ${(bomb.length / 1024).toFixed(0)} KB → 300 MB inflated (declares 1 KB)`);
 
   const db = await createDatabase(ADMIN_URL, "wq_bench_import");
-  const server = await startApp({ databaseUrl: db.url, databaseName: db.name, port: PORT, distDir: DIST_DIR, env: { WQ_IN_PROCESS_JOBS: "1" } });
+  const logFile = path.join(tmpdir(), `wq-bench-import-${process.pid}.log`);
+  const server = await startApp({ databaseUrl: db.url, databaseName: db.name, port: PORT, distDir: DIST_DIR, env: { WQ_IN_PROCESS_JOBS: "1" }, logFile });
+  log(`server log: ${logFile}`);
+  server.child.on("exit", (code, signal) => log(`the server exited (code ${code}, signal ${signal})`));
   try {
     const cookie = await signIn(server.url, "jyc01", "Demo@2026");
     // warm the routes once (first requests compile nothing in production, but load modules)
