@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { saveDraft, submitAgreement } from "@/lib/workflow";
-import { ARTIFACTS, launchBrowser, withScreenshot } from "./helpers";
+import { ARTIFACTS, baseUrl, launchBrowser, withScreenshot } from "./helpers";
 import { STEP_TIMEOUT, clickText, fill, horizontalOverflow, open, personPage, seriousA11yViolations, waitForText } from "./ui";
 
 let browser: Browser;
@@ -151,7 +151,10 @@ describe("the whole journey through the pages", () => {
       await waitForText(student, "协议书 PDF 已下载");
       const file = await waitForFile(downloads, /\.pdf$/);
       expect(execFileSync("pdfinfo", [file]).toString()).toMatch(/Pages:\s+6\b/);
-      expect(execFileSync("pdftotext", [file, "-"]).toString()).toContain(approved!.agreementNo!);
+      const printed = execFileSync("pdftotext", [file, "-"]).toString();
+      expect(printed).toContain(approved!.agreementNo!);
+      // without APP_URL the verification address is the one the student's browser used, not localhost
+      expect(printed.replace(/\s+/g, "")).toContain(`${baseUrl()}/verify`);
       await waitForText(student, "打印记录");
     });
     expect(await prisma.printRecord.count({ where: { agreementId: approved!.id } })).toBe(1);
