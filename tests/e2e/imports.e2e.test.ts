@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as XLSX from "@e965/xlsx";
-import type { Browser } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import { MAX_UPLOAD_BYTES } from "@/lib/http/limits";
 import { generatedClass, graduateRow, templateWorkbook } from "../fixtures/import-files";
 import { zipBomb } from "../fixtures/zip-bomb";
@@ -22,6 +22,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Chooses the file in the page's file input and starts the import, as a person does. */
+async function importInPage(page: Page, file: string) {
+  const input = await page.$("#import-file");
+  await (input as unknown as { uploadFile: (p: string) => Promise<void> }).uploadFile(file);
+  await clickText(page, "校验并导入");
+}
 
 async function upload(s: HttpSession, body: Buffer, headers: Record<string, string> = {}) {
   return s.fetch("/api/imports?kind=students&mode=strict", { method: "POST", headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent("班级.xlsx"), ...headers }, body: new Uint8Array(body) });
@@ -47,9 +54,7 @@ it("the office imports a class in the browser: report, reload, 只导入正确�
   const page = await personPage(browser, "jyc01", { width: 375, height: 900 });
   await withScreenshot(page, "import-page", async () => {
     await open(page, "/office/students/import");
-    const input = await page.$("#import-file");
-    await (input as unknown as { uploadFile: (p: string) => Promise<void> }).uploadFile(file);
-    await clickText(page, "校验并导入");
+    await importInPage(page, file);
     await waitForText(page, "导入报告", 120_000);
     await waitForText(page, "共 60 行，正确 57 行，有误 3 行。 文件有错误，本次未导入任何数据。");
     await waitForText(page, "民族“火星族”不在民族代码表中");
@@ -83,9 +88,7 @@ it("a counselor's import is the same page, in their own 学院", async () => {
   const page = await personPage(browser, "fdy01");
   await withScreenshot(page, "import-counselor", async () => {
     await open(page, "/counselor/students/import");
-    const input = await page.$("#import-file");
-    await (input as unknown as { uploadFile: (p: string) => Promise<void> }).uploadFile(file);
-    await clickText(page, "校验并导入");
+    await importInPage(page, file);
     await waitForText(page, "只能导入本学院的学生", 120_000);
   });
   await page.browserContext().close();
