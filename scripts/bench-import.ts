@@ -81,7 +81,7 @@ async function signIn(base: string, username: string, password: string): Promise
 type JobView = { status: string; phase: string | null; done: number; total: number; summary: { total: number; created: number; updated: number; unchanged: number; fileError?: string } | null; error: string | null };
 
 /** Uploads as the import page does and waits for the job's end; ms from the first byte sent. */
-async function importOnce(base: string, cookie: string, file: Buffer, name: string): Promise<{ ms: number; job: JobView }> {
+async function importOnce(base: string, cookie: string, file: Buffer, name: string, pid?: number): Promise<{ ms: number; job: JobView }> {
   const started = performance.now();
   const res = await fetch(`${base}/api/imports?kind=students&mode=strict`, {
     method: "POST",
@@ -95,7 +95,7 @@ async function importOnce(base: string, cookie: string, file: Buffer, name: stri
     const job = (await (await fetch(`${base}/api/imports/${jobId}`, { headers: { cookie } })).json()) as JobView;
     if (job.phase && job.phase !== lastPhase) {
       lastPhase = job.phase;
-      log(`  ${name}: ${job.phase} at ${Math.round(performance.now() - started)} ms`);
+      log(`  ${name}: ${job.phase} at ${Math.round(performance.now() - started)} ms${pid ? `, server ${treeRssMb(pid).toFixed(0)} MB` : ""}`);
     }
     if (job.status === "DONE" || job.status === "FAILED") return { ms: performance.now() - started, job };
     await new Promise((r) => setTimeout(r, 100));
@@ -122,7 +122,7 @@ async function main() {
     log(`baseline: the server at rest ${idle.toFixed(0)} MB`);
 
     const s1 = sampler(server.pid);
-    const { ms, job } = await importOnce(server.url, cookie, file, "全校毕业生.xlsx");
+    const { ms, job } = await importOnce(server.url, cookie, file, "全校毕业生.xlsx", server.pid);
     const peak = s1.stop();
     const rows = job.summary ? job.summary.created + job.summary.updated + job.summary.unchanged : 0;
     log(`import: ${job.status}, ${JSON.stringify(job.summary)} in ${Math.round(ms)} ms; peak ${peak.toFixed(0)} MB (+${(peak - idle).toFixed(0)} over the baseline)`);
