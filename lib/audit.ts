@@ -34,11 +34,20 @@ export const AUDIT_ACTIONS = {
   updateCollege: "修改学院",
   createMajor: "新增专业",
   updateMajor: "修改专业",
+  setSigningMode: "设置签约方式（电子协议/纸质）",
+  updatePaperForm: "修改纸质协议设置",
+  // 电子印章
+  uploadSeal: "上传电子印章",
+  setSeal: "设置电子印章",
+  approveSeal: "电子印章审核通过",
+  rejectSeal: "电子印章审核不通过",
+  // 回传
+  uploadScan: "上传回传件",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export type AuditEntity = "Employer" | "Student" | "Setting" | "AgreementTerms" | "User" | "College" | "Major" | "Seal";
+export type AuditEntity = "Employer" | "Student" | "Setting" | "AgreementTerms" | "User" | "College" | "Major" | "GraduationYearSetting" | "Seal" | "AgreementScan";
 
 export type AuditRecord = {
   actor: Pick<WorkflowActor, "userId" | "role" | "context">;

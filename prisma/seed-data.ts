@@ -5,8 +5,10 @@
 //
 // No agreements are seeded: every agreement status change belongs to the workflow
 // services, so demo agreements (a future `seedDemoAgreements`) must be made through them.
+import { createHash } from "node:crypto";
 import { hash } from "bcryptjs";
 import type { Prisma, PrismaClient } from "../lib/generated/prisma/client";
+import { demoSealPng, type DemoSealStyle } from "../lib/seals/demo-seal";
 import { makeCreditCode } from "../lib/validation/credit-code";
 import { makeIdNumber } from "../lib/validation/id-card";
 
@@ -368,6 +370,7 @@ export type SeedSummary = {
     employers: number;
     users: number;
     students: number;
+    seals: number;
   };
 };
 
@@ -394,6 +397,7 @@ async function seedWithin(tx: Tx, passwordHash: string): Promise<SeedSummary> {
     employers: 0,
     users: 0,
     students: 0,
+    seals: 0,
   };
 
   created.colleges += (await tx.college.createMany({ data: [...DEMO_COLLEGES], skipDuplicates: true })).count;
@@ -546,7 +550,52 @@ async function seedWithin(tx: Tx, passwordHash: string): Promise<SeedSummary> {
     })
   ).count;
 
+  created.seals += await seedDemoSeals(tx);
   return { created };
+}
+
+/** In force since before any demo agreement: the demo's 电子协议 can be tried at once. */
+export const DEMO_SEALS_FROM = new Date("2026-09-01T00:00:00Z");
+
+/**
+ * Demo electronic seals (drawn, transparent PNGs): the school's 鉴证章, each 学院's seal, each
+ * approved unit's seal — only where none exists, so a real upload is never replaced.
+ */
+async function seedDemoSeals(tx: Tx): Promise<number> {
+  const images = new Map<DemoSealStyle, Uint8Array<ArrayBuffer>>();
+  const image = (style: DemoSealStyle) => {
+    if (!images.has(style)) images.set(style, new Uint8Array(demoSealPng(style, 300)));
+    return images.get(style)!;
+  };
+  const approved = (kind: "UNIT" | "COLLEGE" | "SCHOOL", style: DemoSealStyle, owner: { employerId?: string; collegeId?: string }) => {
+    const png = image(style);
+    return {
+      kind,
+      ...owner,
+      png,
+      sha256: createHash("sha256").update(png).digest("hex"),
+      widthPx: 300,
+      heightPx: 300,
+      status: "APPROVED" as const,
+      createdAt: DEMO_SEALS_FROM,
+      reviewedAt: DEMO_SEALS_FROM,
+    };
+  };
+  let n = 0;
+  if (!(await tx.seal.findFirst({ where: { kind: "SCHOOL" } }))) {
+    await tx.seal.create({ data: approved("SCHOOL", "school", {}) });
+    n++;
+  }
+  for (const college of await tx.college.findMany({ where: { seals: { none: {} } }, select: { id: true } })) {
+    await tx.seal.create({ data: approved("COLLEGE", "college", { collegeId: college.id }) });
+    n++;
+  }
+  for (const employer of await tx.employer.findMany({ where: { status: "APPROVED", sealId: null, seals: { none: {} } }, select: { id: true } })) {
+    const seal = await tx.seal.create({ data: approved("UNIT", "unit", { employerId: employer.id }), select: { id: true } });
+    await tx.employer.update({ where: { id: employer.id }, data: { sealId: seal.id } });
+    n++;
+  }
+  return n;
 }
 
 /**

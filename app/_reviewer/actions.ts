@@ -4,7 +4,7 @@
 // (the roles of each step are the transition table's).
 import { z } from "zod";
 import { signedInAction, summary, transitionAction } from "@/lib/server-action";
-import { approveAsCounselor, fileAgreement, returnAsCounselor } from "@/lib/workflow";
+import { approveAsCounselor, attestAsOffice, fileAgreement, returnAsCounselor } from "@/lib/workflow";
 import { findForFiling } from "@/lib/workflow/queries";
 import { agreementRefSchema, counselorApproveSchema, filingLookupSchema, reasonSchema } from "@/lib/workflow/schemas";
 import { peopleWhoMay } from "@/lib/workflow/transitions";
@@ -27,6 +27,12 @@ export const returnByCollegeAction = transitionAction("returnByCollege", {
 export const fileAction = transitionAction("file", {
   schema: agreementRefSchema,
   run: async (actor, ref) => summary(await fileAgreement(actor, ref)),
+});
+
+/** 鉴证 (电子协议): the 学校毕业生就业主管部门 places its 鉴证章; the signed PDF is the original */
+export const attestAction = transitionAction("attest", {
+  schema: agreementRefSchema,
+  run: async (actor, ref) => summary(await attestAsOffice(actor, ref)),
 });
 
 /** 网上签约备案 lookup by 学号 or 协议书号: returns the id to show, within the actor's scope. */

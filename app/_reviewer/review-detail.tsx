@@ -11,13 +11,18 @@ import { EventHistory } from "@/components/agreement/event-history";
 import { PrintPanel } from "@/components/agreement/print-panel";
 import { StatusBadge } from "@/components/agreement/status-badge";
 import { AgreementSheet } from "@/lib/agreement/agreement-sheet";
-import { fileAction, returnByCollegeAction } from "./actions";
+import { attestAction, fileAction, returnByCollegeAction } from "./actions";
+import { ScanList } from "@/components/agreement/scan-list";
+import { scansOf } from "@/lib/printing/scans";
+import { paperFormSettings } from "@/lib/settings/paperless";
 import { ApproveForm } from "./approve-form";
 
 /** 查看/处理 for counselors (own 学院) and the office (any): review, return, file. */
 export async function ReviewDetail({ actor, agreement }: { actor: Actor; agreement: AgreementDetail }) {
   const caps = capabilitiesOf(actor, agreement);
-  const { approve, file, returnByCollege } = caps.actions;
+  const { approve, attest, file, returnByCollege } = caps.actions;
+  const electronic = agreement.signingMode === "ELECTRONIC";
+  const [scans, paper] = electronic ? [[], null] : await Promise.all([scansOf(agreement.id), paperFormSettings()]);
   const ref = { agreementId: agreement.id, version: agreement.version };
   const last = approve.allowed ? await lastApprovalDefaults(actor) : null;
   return (
@@ -33,6 +38,11 @@ export async function ReviewDetail({ actor, agreement }: { actor: Actor; agreeme
         {agreement.studentConfirmedAt && ` · ${agreement.autoConfirmed ? "系统自动确认" : "学生确认"}于 ${formatDateTime(agreement.studentConfirmedAt)}`}
       </p>
       {agreement.status === "FILED" && <Alert tone="success">已于 {formatDateTime(agreement.filedAt)} 备案。</Alert>}
+      <p className="text-sm">
+        签约方式：<strong>{electronic ? "电子协议" : "纸质打印盖章"}</strong>
+        {electronic && agreement.attestedAt ? `（已于 ${formatDateTime(agreement.attestedAt)} 鉴证，电子原件生效）` : ""}
+        {electronic && !agreement.attestedAt && agreement.status === "APPROVED" ? "（待学校就业主管部门鉴证）" : ""}
+      </p>
       <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
       {approve.allowed && (
         <section className="card space-y-3">
@@ -51,10 +61,24 @@ export async function ReviewDetail({ actor, agreement }: { actor: Actor; agreeme
           />
         </section>
       )}
-      {(file.allowed || returnByCollege.allowed) && (
+      {!electronic && (agreement.status === "APPROVED" || agreement.status === "FILED") && <ScanList scans={scans} agreementId={agreement.id} required={paper?.requireScanForFiling} />}
+      {(file.allowed || returnByCollege.allowed || attest.allowed) && (
         <section className="card flex flex-wrap gap-2">
+          {attest.allowed && (
+            <ActionButton
+              label="鉴证"
+              action={attestAction.bind(null, ref)}
+              confirmText="鉴证后将加盖学校毕业生就业主管部门鉴证章，电子协议原件即生效。确认鉴证吗？"
+              successText="已鉴证，电子协议原件已生效"
+            />
+          )}
           {file.allowed && (
-            <ActionButton label="备案" action={fileAction.bind(null, ref)} confirmText="确认已收到盖章后的就业协议书并备案吗？" successText="已备案" />
+            <ActionButton
+              label="备案"
+              action={fileAction.bind(null, ref)}
+              confirmText={electronic ? "确认将该电子协议备案吗？" : "确认已收到盖章后的就业协议书并备案吗？"}
+              successText="已备案"
+            />
           )}
           {returnByCollege.allowed && (
             <ActionButton label="退回" tone="danger" reasonLabel="退回原因（学生将看到）" action={returnByCollegeAction.bind(null, ref)} />

@@ -5,6 +5,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatSheetDate } from "@/lib/agreement/sheet-data";
 import { verifyAgreementCode } from "@/lib/printing/verify";
+import { MAX_VERIFY_BYTES } from "@/lib/printing/verify-document";
+import { VerifyUpload } from "./verify-upload";
 
 export const metadata: Metadata = { title: "就业协议书真伪核验", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -17,7 +19,8 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   return (
     <main className="mx-auto max-w-xl px-4 py-8">
       <h1 className="text-xl font-bold">就业协议书真伪核验</h1>
-      <p className="mt-2 text-sm text-slate-600">扫描协议书页脚的二维码，或输入页脚上的验证码。</p>
+      <p className="mt-2 text-sm text-slate-600">纸质协议书：扫描页脚的二维码，或输入页脚上的验证码。电子协议：上传 PDF 文件，核验数字签名与内容。</p>
+      <h2 className="mt-6 text-base font-semibold">输入验证码</h2>
 
       <form method="get" action="/verify" className="mt-4 flex flex-col gap-2 sm:flex-row">
         <label htmlFor="c" className="sr-only">
@@ -47,7 +50,11 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       {result && result.ok ? (
         <div className="card mt-6">
           <p className={`font-bold ${result.valid ? "text-green-800" : "text-amber-800"}`}>
-            {result.valid ? "核验通过：本协议书由学校网上签约系统出具。" : "该协议书号真实存在，但协议当前已不是可打印状态，此前打印的协议书已失效。"}
+            {result.valid
+              ? "核验通过：本协议书由学校网上签约系统出具。"
+              : result.cancelled
+                ? "该协议书号真实存在，但协议已解约，此前出具的协议书已失效。"
+                : "该协议书号真实存在，但协议此后已被退回重新办理，此前打印的协议书已失效。"}
           </p>
           <dl className="mt-4 grid grid-cols-[7em_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
             <dt className="text-slate-500">协议书号</dt>
@@ -63,6 +70,15 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
           </dl>
         </div>
       ) : null}
+
+      <section className="mt-8 border-t border-slate-200 pt-6" aria-labelledby="verify-upload-title">
+        <h2 id="verify-upload-title" className="text-base font-semibold">
+          上传 PDF 核验
+        </h2>
+        <div className="mt-3">
+          <VerifyUpload maxBytes={MAX_VERIFY_BYTES} />
+        </div>
+      </section>
 
       <p className="mt-8 text-sm">
         <Link href="/" className="text-brand-700 underline">

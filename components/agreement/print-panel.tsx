@@ -24,7 +24,7 @@ function fileNameFrom(disposition: string | null): string {
   return m ? decodeURIComponent(m[1]) : "就业协议书.pdf";
 }
 
-export function PrintPanel({ agreementId, printable, canPreview, decision, records }: PrintPanelProps) {
+export function PrintPanel({ agreementId, printable, electronic, canPreview, decision, records }: PrintPanelProps) {
   const router = useRouter();
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
@@ -40,7 +40,7 @@ export function PrintPanel({ agreementId, printable, canPreview, decision, recor
       setReasonError("请填写重新打印的原因");
       return;
     }
-    if (!window.confirm("一次打印即一式三份（每份双面），请确认打印机已连接并设置为双面打印（长边翻转）。现在打印吗？")) return;
+    if (!electronic && !window.confirm("一次打印即一式三份（每份双面），请确认打印机已连接并设置为双面打印（长边翻转）。现在打印吗？")) return;
     setBusy(true);
     try {
       const response = await fetch(`/api/agreements/${agreementId}/pdf`, {
@@ -76,14 +76,21 @@ export function PrintPanel({ agreementId, printable, canPreview, decision, recor
   return (
     <section className="card" aria-labelledby="print-panel-title">
       <h2 id="print-panel-title" className="text-base font-bold">
-        打印就业协议书
+        {electronic ? "电子协议原件" : "打印就业协议书"}
       </h2>
-      <p className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-        <strong>双面打印，一式三份，不要打印多份。</strong>
-        一次打印即得到三份协议书（第一份毕业生执、第二份用人单位执、第三份学校执），每份正反两面打在一张纸上（长边翻转）。打印后到学院加盖学院及学校公章，再邮寄用人单位盖章。
-      </p>
+      {electronic ? (
+        <p className="mt-2 rounded-md bg-brand-50 p-3 text-sm text-brand-900">
+          <strong>本协议为电子协议，无需打印、盖章、邮寄。</strong>
+          各方电子印章在签署时加盖，学校鉴证后，带学校数字签名的 PDF 文件即为原件（附签署记录），毕业生、用人单位、学院均可下载同一份文件；任何人都可在“协议核验”页面上传该文件核验真伪。
+        </p>
+      ) : (
+        <p className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          <strong>双面打印，一式三份，不要打印多份。</strong>
+          一次打印即得到三份协议书（第一份毕业生执、第二份用人单位执、第三份学校执），每份正反两面打在一张纸上（长边翻转）。打印后到学院加盖学院及学校公章，再邮寄用人单位盖章。
+        </p>
+      )}
 
-      {!printable ? <p className="mt-3 text-sm text-slate-600">学院审核通过后方可打印正式协议书；现在可以先看样张，核对版式。</p> : null}
+      {!printable ? <p className="mt-3 text-sm text-slate-600">{electronic ? "学院审核通过、学校鉴证后可下载原件" : "学院审核通过后方可打印正式协议书"}；现在可以先看样张，核对版式。</p> : null}
       {printable && !decision.allowed ? <p className="mt-3 text-sm text-slate-700">{decision.message}</p> : null}
 
       {needsReason ? (
@@ -118,7 +125,7 @@ export function PrintPanel({ agreementId, printable, canPreview, decision, recor
         ) : null}
         {printable && decision.allowed ? (
           <button type="button" className="btn-primary" onClick={print} disabled={busy}>
-            {busy ? "正在生成…" : needsReason ? "重新打印" : "打印"}
+            {busy ? "正在生成…" : electronic ? "下载电子协议原件（PDF）" : needsReason ? "重新打印" : "打印"}
           </button>
         ) : null}
       </div>
@@ -134,20 +141,20 @@ export function PrintPanel({ agreementId, printable, canPreview, decision, recor
           <a className="text-brand-700 underline" href={download.url} download={download.name}>
             点此保存
           </a>
-          ，用 PDF 阅读器双面打印。
+          {electronic ? "，请妥善保存（文件即原件，不要另存或编辑，否则签名失效）。" : "，用 PDF 阅读器双面打印。"}
         </p>
       ) : null}
 
-      <h3 className="mt-4 text-sm font-bold">打印记录</h3>
+      <h3 className="mt-4 text-sm font-bold">{electronic ? "下载记录" : "打印记录"}</h3>
       {records.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-500">尚未打印。</p>
+        <p className="mt-1 text-sm text-slate-500">{electronic ? "尚未下载。" : "尚未打印。"}</p>
       ) : (
         <ul className="mt-1 divide-y divide-slate-200 text-sm">
           {records.map((r) => (
             <li key={r.id} className="py-2">
               <span className="font-medium">{timeFormat.format(new Date(r.createdAt))}</span>
               <span className="ml-2">
-                {r.printedByName}（{ROLE_LABELS[r.role]}）打印 {r.copies} 份
+                {r.printedByName}（{ROLE_LABELS[r.role]}）{electronic ? "下载原件" : `打印 ${r.copies} 份`}
               </span>
               {r.reason ? <span className="block break-words text-slate-600">原因：{r.reason}</span> : null}
             </li>

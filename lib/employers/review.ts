@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { EmployerStatus } from "@/lib/generated/prisma/enums";
+import { approvePendingUnitSealInTx } from "@/lib/seals/service";
 
 function requireOffice(actor: Pick<Actor, "role">) {
   if (actor.role !== "OFFICE") throw new AppError("FORBIDDEN", "只有就业处可以审核用人单位");
@@ -25,6 +26,8 @@ async function decide(actor: Actor, employerId: string, to: EmployerStatus, reas
       data: { status: to, rejectReason: reason, reviewedAt: now, reviewedById: actor.userId },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "该单位已被他人审核，请刷新后查看");
+    // the seal a new unit uploaded is reviewed with the unit (shown on the review page)
+    if (to === "APPROVED") await approvePendingUnitSealInTx(tx, actor, employerId, now);
     await recordAudit(tx, {
       actor,
       entity: "Employer",

@@ -90,7 +90,7 @@ const TEMPLATES: Record<NotifyEvent, readonly Template[]> = {
       kind: "agreement.approved",
       audience: "student",
       title: "学院审核通过，可以打印",
-      body: () => "就业协议书已审核通过，请双面打印一式三份，到学院盖章后寄给用人单位。",
+      body: () => "就业协议书已审核通过。纸质协议请双面打印一式三份，到学院盖章后寄给用人单位；电子协议待学校鉴证后即可下载原件。",
       link: studentAgreement,
     },
   ],
@@ -101,6 +101,22 @@ const TEMPLATES: Record<NotifyEvent, readonly Template[]> = {
       title: "学院退回了就业协议",
       body: (c) => `原因：${c.reason}`,
       link: studentAgreement,
+    },
+  ],
+  attest: [
+    {
+      kind: "agreement.attested",
+      audience: "student",
+      title: "电子协议已鉴证，可以下载原件",
+      body: (c) => `您与${c.employerName}的电子就业协议已由学校就业主管部门鉴证，带数字签名的 PDF 即为原件，可在“我的签约”中下载。`,
+      link: studentAgreement,
+    },
+    {
+      kind: "agreement.attested",
+      audience: "employer",
+      title: "电子协议已鉴证，可以下载原件",
+      body: (c) => `${who(c)}的电子就业协议已由学校鉴证生效，可在“已签约信息”中下载原件（PDF）。`,
+      link: (c) => `/employer/signed/${c.agreementId}`,
     },
   ],
   file: [

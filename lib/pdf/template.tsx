@@ -113,6 +113,7 @@ body{font-family:"Noto Serif SC",serif;color:#000;-webkit-print-color-adjust:exa
 .rec-table th,.rec-table td{border:1px solid #000;padding:1mm 1.2mm;text-align:left;vertical-align:top;word-break:break-all;overflow-wrap:anywhere}
 .rec-table th{background:#f0f0f0;font-weight:700}
 .rec-hash{font-family:monospace;font-size:6.5pt}
+.rec-at{white-space:pre-line}
 .rec-doc{margin-top:3mm;font-size:8.5pt;line-height:1.6}
 .pg-markers{padding:0}
 `;
@@ -285,7 +286,7 @@ function SigningRecord({ doc, record }: { doc: AgreementDocument; record: NonNul
                 <br />
                 {e.name}
               </td>
-              <td>{e.at}</td>
+              <td className="rec-at">{e.at.replace(" ", "\n")}</td>
               <td>{e.auth}</td>
               <td>
                 IP：{e.ip || "—"}

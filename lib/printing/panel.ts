@@ -20,6 +20,8 @@ export type PrintPanelProps = {
   agreementId: string;
   /** APPROVED or FILED */
   printable: boolean;
+  /** 电子协议: download the signed original instead of printing 一式三份 */
+  electronic: boolean;
   canPreview: boolean;
   decision: PrintDecision;
   records: PrintRecordView[];
@@ -29,6 +31,7 @@ export function printPanelProps(caps: Pick<Capabilities, "print" | "preview">, d
   return {
     agreementId: detail.id,
     printable: isPrintable(detail.status),
+    electronic: detail.signingMode === "ELECTRONIC",
     canPreview: caps.preview.allowed,
     decision: caps.print,
     records: detail.printRecords.map((r) => ({

@@ -3,7 +3,7 @@
 // prints once (一式三份，不要打印多份); after that the 学院's counselor or the office may print
 // again, giving a reason. Visibility (own agreement / own 学院 / office) is checked before
 // these rules by getAgreementForActor, so they only decide among people who may see it.
-import type { AgreementStatus, Role } from "@/lib/generated/prisma/enums";
+import type { AgreementStatus, Role, SigningMode } from "@/lib/generated/prisma/enums";
 import { PRINTABLE_STATUSES } from "@/lib/workflow/states";
 
 export type PrintDecision =
@@ -18,7 +18,17 @@ export function isPrintable(status: AgreementStatus): boolean {
   return PRINTABLE_STATUSES.includes(status);
 }
 
-export function printDecision(role: Role, status: AgreementStatus, history: PrintHistory): PrintDecision {
+/** An agreement's mode: 电子协议 are downloaded as the signed original once attested (鉴证). */
+export type Paperless = { signingMode: SigningMode; attestedAt: Date | null };
+
+export const NOT_ATTESTED_MESSAGE = "电子协议经学院审核通过、学校就业主管部门鉴证后，方可下载带数字签名的原件。";
+
+export function printDecision(role: Role, status: AgreementStatus, history: PrintHistory, mode?: Paperless): PrintDecision {
+  if (mode?.signingMode === "ELECTRONIC") {
+    // the signed PDF is the original: every party downloads the same file, as often as needed
+    if (!isPrintable(status) || !mode.attestedAt) return { allowed: false, message: NOT_ATTESTED_MESSAGE };
+    return { allowed: true, needsReason: false };
+  }
   if (role === "EMPLOYER") {
     return { allowed: false, message: "用人单位不能打印就业协议书：协议书由毕业生或学院打印，盖章后邮寄给单位。" };
   }
@@ -39,9 +49,9 @@ export function printDecision(role: Role, status: AgreementStatus, history: Prin
 export type PreviewDecision = { allowed: true } | { allowed: false; message: string };
 
 /** 样张: for the parties before approval (to check the layout); after it, for those who print. */
-export function previewDecision(role: Role, status: AgreementStatus): PreviewDecision {
+export function previewDecision(role: Role, status: AgreementStatus, mode?: Paperless): PreviewDecision {
   if (status === "CANCELLED") return { allowed: false, message: "该协议已作废，不能预览。" };
-  if (role === "EMPLOYER" && isPrintable(status)) {
+  if (role === "EMPLOYER" && isPrintable(status) && mode?.signingMode !== "ELECTRONIC") {
     return { allowed: false, message: "协议已审核通过，打印由毕业生或学院办理。" };
   }
   return { allowed: true };

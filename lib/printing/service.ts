@@ -8,6 +8,8 @@ import { toSheetData } from "@/lib/agreement/sheet-data";
 import { contentHashOf, pageCountOf, renderAgreementPdf, type AgreementPdf, type AgreementPdfInput } from "@/lib/pdf/agreement-pdf";
 import { sha256 } from "@/lib/pdf/cache";
 import { signingIdentity } from "@/lib/signing/identity";
+import { placedSeals } from "@/lib/seals/service";
+import { signingRecordEntries } from "./signing-record";
 import { verificationCode, verificationUrl } from "@/lib/pdf/verify-code";
 import { getAgreementForActor, type AgreementDetail } from "@/lib/workflow/queries";
 import { previewDecision, printDecision, type PrintDecision } from "./rules";
@@ -36,6 +38,7 @@ async function printSettings() {
 
 async function documentInput(detail: AgreementDetail, kind: "official" | "preview", origin: string): Promise<AgreementPdfInput> {
   const settings = await printSettings();
+  const electronic = detail.signingMode === "ELECTRONIC";
   // An agreement prints with the terms it was submitted under; a draft with today's.
   const terms = detail.terms ?? settings.currentTerms;
   let verification: AgreementPdfInput["verification"] = null;
@@ -51,18 +54,25 @@ async function documentInput(detail: AgreementDetail, kind: "official" | "previe
     terms: { version: terms?.version ?? null, content: terms?.content ?? "（就业处尚未设置协议条款）" },
     kind,
     verification,
-    copies: settings.copies,
+    copies: electronic ? 1 : settings.copies,
+    // 电子协议: each party's seal as placed when it signed; the 签署记录 on the original
+    seals: electronic ? await placedSeals(detail) : undefined,
+    signingRecord:
+      electronic && kind === "official"
+        ? signingRecordEntries(detail.events, { unitName: detail.unitName ?? detail.employer.name, collegeName: detail.college.name })
+        : null,
   };
 }
 
-export function fileNameOf(detail: Pick<AgreementDetail, "agreementNo" | "student">, kind: "official" | "preview"): string {
-  return `就业协议书-${detail.agreementNo ?? "草稿"}-${detail.student.name}${kind === "preview" ? "-样张" : ""}.pdf`;
+export function fileNameOf(detail: Pick<AgreementDetail, "agreementNo" | "student" | "signingMode">, kind: "official" | "preview"): string {
+  const original = kind === "official" && detail.signingMode === "ELECTRONIC" ? "-电子原件" : "";
+  return `就业协议书-${detail.agreementNo ?? "草稿"}-${detail.student.name}${kind === "preview" ? "-样张" : original}.pdf`;
 }
 
 /** 打印预览 / 样张: no QR, no verification code, marked 样张; nothing is recorded. */
 export async function previewAgreementPdf(actor: Actor, agreementId: string, origin: string) {
   const detail = await visibleAgreement(actor, agreementId);
-  const decision = previewDecision(actor.role, detail.status);
+  const decision = previewDecision(actor.role, detail.status, detail);
   if (!decision.allowed) throw new AppError("FORBIDDEN", decision.message);
   const pdf = await renderAgreementPdf(await documentInput(detail, "preview", origin));
   return { pdf, fileName: fileNameOf(detail, "preview") };
@@ -71,7 +81,7 @@ export async function previewAgreementPdf(actor: Actor, agreementId: string, ori
 /** What the print panel shows this person: may they print now, is a reason needed. */
 export async function printStatusFor(actor: Actor, agreementId: string): Promise<PrintDecision> {
   const detail = await visibleAgreement(actor, agreementId);
-  return printDecision(actor.role, detail.status, detail.printRecords);
+  return printDecision(actor.role, detail.status, detail.printRecords, detail);
 }
 
 /**
@@ -131,22 +141,24 @@ export async function printAgreement(
   origin: string,
 ): Promise<PrintResult> {
   const detail = await visibleAgreement(actor, agreementId);
-  const first = printDecision(actor.role, detail.status, detail.printRecords);
+  const first = printDecision(actor.role, detail.status, detail.printRecords, detail);
   if (!first.allowed) throw new AppError("FORBIDDEN", first.message);
   const reason = input.reason?.trim() || null;
   if (first.needsReason && !reason) {
     throw new AppError("INVALID_INPUT", "本协议书已打印过，重新打印须填写原因", { reason: "请填写重新打印的原因" });
   }
   const pdf = await issueOfficialPdf(detail, await documentInput(detail, "official", origin));
-  const copies = (await printSettings()).copies;
+  const copies = detail.signingMode === "ELECTRONIC" ? 1 : (await printSettings()).copies;
 
   const record = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Agreement" WHERE "id" = ${detail.id}::uuid FOR UPDATE`;
     const current = await tx.agreement.findUniqueOrThrow({
       where: { id: detail.id },
-      select: { status: true, printRecords: { select: { role: true } } },
+      select: { status: true, signingMode: true, attestedAt: true, version: true, printRecords: { select: { role: true } } },
     });
-    const again = printDecision(actor.role, current.status, current.printRecords);
+    // the document handed out must be of the agreement as it still is (not returned meanwhile)
+    if (current.version !== detail.version) throw new AppError("CONFLICT", "该协议刚刚被他人更新，请刷新后重新打印");
+    const again = printDecision(actor.role, current.status, current.printRecords, current);
     if (!again.allowed) throw new AppError("FORBIDDEN", again.message);
     if (again.needsReason && !reason) {
       throw new AppError("INVALID_INPUT", "本协议书已打印过，重新打印须填写原因", { reason: "请填写重新打印的原因" });

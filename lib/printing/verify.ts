@@ -14,6 +14,8 @@ export type VerifyResult =
       statusLabel: string;
       /** false once the agreement was returned after printing: the paper copy is void */
       valid: boolean;
+      /** 解约 (#14): the agreement was cancelled, every copy is void */
+      cancelled: boolean;
       filed: boolean;
       filedAt: Date | null;
     };
@@ -55,6 +57,7 @@ export async function verifyAgreementCode(raw: string | null | undefined): Promi
     unitName: agreement.unitName ?? agreement.employer.name,
     statusLabel: STATUS_LABELS[agreement.status],
     valid: isPrintable(agreement.status),
+    cancelled: agreement.status === "CANCELLED",
     filed: agreement.status === "FILED",
     filedAt: agreement.filedAt,
   };

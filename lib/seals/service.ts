@@ -59,7 +59,7 @@ export async function uploadUnitSeal(actor: Actor, bytes: Uint8Array) {
       data: { kind: "UNIT", employerId, png, sha256: digest(png), widthPx: width, heightPx: height, uploadedById: actor.userId },
       select: viewSelect,
     });
-    await audit(tx, actor, seal.id, "upload", { kind: "UNIT", employerId, width, height });
+    await audit(tx, actor, seal.id, "uploadSeal", { kind: "UNIT", employerId, width, height });
     return view(seal);
   });
 }
@@ -70,7 +70,7 @@ export async function approvePendingUnitSealInTx(tx: Tx, actor: Actor, employerI
   if (!pending) return null;
   await tx.seal.update({ where: { id: pending.id }, data: { status: "APPROVED", reviewedAt: now, reviewedById: actor.userId } });
   await tx.employer.update({ where: { id: employerId }, data: { sealId: pending.id } });
-  await audit(tx, actor, pending.id, "approve", { kind: "UNIT", employerId, withUnit: true });
+  await audit(tx, actor, pending.id, "approveSeal", { kind: "UNIT", employerId, withUnit: true });
   return pending.id;
 }
 
@@ -91,7 +91,7 @@ export async function reviewUnitSeal(actor: Actor, sealId: string, decision: { a
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "该印章已被审核或已被单位替换，请刷新后查看");
     if (decision.approve) await tx.employer.update({ where: { id: seal.employerId }, data: { sealId } });
-    await audit(tx, actor, sealId, decision.approve ? "approve" : "reject", { kind: "UNIT", employerId: seal.employerId, ...(reason ? { reason } : {}) });
+    await audit(tx, actor, sealId, decision.approve ? "approveSeal" : "rejectSeal", { kind: "UNIT", employerId: seal.employerId, ...(reason ? { reason } : {}) });
     return { sealId, status: decision.approve ? "APPROVED" : "REJECTED" };
   });
 }
@@ -120,7 +120,7 @@ export async function setOfficeSeal(actor: Actor, target: { kind: "COLLEGE"; col
       },
       select: viewSelect,
     });
-    await audit(tx, actor, seal.id, "set", { kind: target.kind, ...(target.kind === "COLLEGE" ? { collegeId: target.collegeId } : {}), width, height });
+    await audit(tx, actor, seal.id, "setSeal", { kind: target.kind, ...(target.kind === "COLLEGE" ? { collegeId: target.collegeId } : {}), width, height });
     return view(seal);
   });
 }

@@ -58,3 +58,15 @@ export const majorSchema = z.object({
 });
 
 export const optionalNote = optionalText("备注", 200);
+
+/** 签约方式 of one graduation year (届). */
+export const signingModeSchema = z.object({
+  graduationYear: z.coerce.number({ error: "请选择毕业年份" }).int({ error: "毕业年份不正确" }).min(2000, { error: "毕业年份不正确" }).max(2100, { error: "毕业年份不正确" }),
+  signingMode: z.enum(["PAPER", "ELECTRONIC"], { error: "请选择签约方式" }),
+});
+
+/** The paper form's switches: 就业报到证抬头 kept, 回传 required for 备案. */
+export const paperFormSchema = z.object({
+  showReportTitle: z.boolean({ error: "请选择是否保留就业报到证抬头" }),
+  requireScanForFiling: z.boolean({ error: "请选择备案是否须上传回传件" }),
+});

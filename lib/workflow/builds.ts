@@ -7,6 +7,7 @@
 // so they can run set-based (批量签约, the sweep, a 学院 move). `perRow` builds may read the
 // agreement as it was (`before`), and run one agreement at a time.
 import type { Agreement, Prisma } from "@/lib/generated/prisma/client";
+import type { SigningMode } from "@/lib/generated/prisma/enums";
 import type { StudentAgreementForm, CounselorApproveForm } from "./schemas";
 import type { UnitSignature } from "@/lib/agreement/unit-section";
 import { clearedUnitSignature } from "@/lib/agreement/unit-section";
@@ -53,17 +54,19 @@ export const BUILDS = {
 
   // 正式提交: the 协议书号 (kept from an earlier submission), the frozen 生源信息, the terms.
   // Only the submission time is audited: the snapshot repeats the 生源信息 (身份证号 included).
-  submit: forEvery<{ agreementNo: string; snapshot: StudentSnapshot; termsId: string | null }>(({ params, now }) => ({
+  // The year's 签约方式 (电子协议 / 纸质) as the office set it: the agreement keeps it.
+  submit: forEvery<{ agreementNo: string; snapshot: StudentSnapshot; termsId: string | null; signingMode: SigningMode }>(({ params, now }) => ({
     set: {
       agreementNo: params.agreementNo,
       studentSnapshot: params.snapshot as unknown as Prisma.InputJsonValue,
       termsId: params.termsId,
+      signingMode: params.signingMode,
       submittedAt: now,
       returnReason: null,
       returnedByRole: null,
       returnedAt: null,
     },
-    audit: ["submittedAt"],
+    audit: ["submittedAt", "signingMode"],
   })),
 
   // 确定签约: the section and opinions as signed; the 7-day clock starts (./seven-day-rule.ts).
@@ -107,8 +110,13 @@ export const BUILDS = {
       autoConfirmed: false,
       approvedAt: null,
       approvedById: null,
+      attestedAt: null,
+      attestedById: null,
     },
   })),
+
+  // 鉴证 (电子协议): the school's 鉴证章 is placed as of now (lib/seals: the seal in force).
+  attest: forEvery<Empty>(({ actor, now }) => ({ set: { attestedAt: now, attestedById: actor.userId } })),
 
   file: forEvery<Empty>(({ actor, now }) => ({ set: { filedAt: now, filedById: actor.userId } })),
 

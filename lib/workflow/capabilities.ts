@@ -5,7 +5,7 @@
 // shown at and the rules about what was submitted); pages render their buttons and notices
 // from capabilitiesOf() and nothing else.
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
-import type { ActorRole, AgreementStatus } from "@/lib/generated/prisma/enums";
+import type { ActorRole, AgreementStatus, SigningMode } from "@/lib/generated/prisma/enums";
 import { canAccessAgreement } from "./access";
 import type { WorkflowActor } from "./actor";
 import { previewDecision, printDecision, type PreviewDecision, type PrintDecision, type PrintHistory } from "@/lib/printing/rules";
@@ -23,6 +23,8 @@ export type CheckedAgreement = {
   autoConfirmAt: Date | null;
   returnedByRole: ActorRole | null;
   submittedAt: Date | null;
+  signingMode: SigningMode;
+  attestedAt: Date | null;
   student: { userId: string };
 };
 
@@ -47,6 +49,8 @@ function guardContext(agreement: CheckedAgreement | null, facts: CheckFacts, inp
       autoConfirmAt: agreement?.autoConfirmAt ?? null,
       returnedByRole: agreement?.returnedByRole ?? null,
       submittedAt: agreement?.submittedAt ?? null,
+      signingMode: agreement?.signingMode ?? "PAPER",
+      attestedAt: agreement?.attestedAt ?? null,
     },
     student: facts.student,
     employer: facts.employer,
@@ -125,8 +129,8 @@ export function capabilitiesOf(actor: WorkflowActor, agreement: ShownAgreement, 
   return {
     actions,
     changeEmployer: actions.saveDraft.allowed && mayChangeEmployer(guardContext(agreement, facts, {}).agreement),
-    print: role ? printDecision(role, agreement.status, agreement.printRecords) : { allowed: false, message: "系统不打印协议书" },
-    preview: role ? previewDecision(role, agreement.status) : { allowed: false, message: "系统不预览协议书" },
+    print: role ? printDecision(role, agreement.status, agreement.printRecords, agreement) : { allowed: false, message: "系统不打印协议书" },
+    preview: role ? previewDecision(role, agreement.status, agreement) : { allowed: false, message: "系统不预览协议书" },
     awaitingAutoConfirm: isAwaitingAutoConfirm(agreement, now),
   };
 }
@@ -134,5 +138,5 @@ export function capabilitiesOf(actor: WorkflowActor, agreement: ShownAgreement, 
 /** Before there is an agreement: may this student start one (their 生源信息 decides)? */
 export function startVerdict(actor: WorkflowActor, student: { sourceStatus: GuardContext["student"]["sourceStatus"] }, now = new Date()): Verdict {
   // the unit is chosen in the form: its rule (employerApproved) is checked on the request
-  return verdictOf("saveDraft", actor, null, { now, student, employer: { id: "", status: "APPROVED" } });
+  return verdictOf("saveDraft", actor, null, { now, student, employer: { id: "", status: "APPROVED", sealId: null } });
 }

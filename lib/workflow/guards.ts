@@ -2,7 +2,7 @@
 // Each guard returns null when satisfied, else the zh-CN sentence shown to the person.
 // A guard the set-based engine must check inside its statement has the same rule in SQL
 // (GUARD_SQL); the parity and sweep tests hold the two forms to the same answers.
-import type { ActorRole, AgreementStatus, EmployerStatus, SourceStatus } from "@/lib/generated/prisma/enums";
+import type { ActorRole, AgreementStatus, EmployerStatus, SigningMode, SourceStatus } from "@/lib/generated/prisma/enums";
 import { SOURCE_STATUS_LABELS } from "@/lib/students/labels";
 import { autoConfirmDueSql, isAutoConfirmDue } from "./seven-day-rule";
 
@@ -14,9 +14,14 @@ export type GuardContext = {
     autoConfirmAt: Date | null;
     returnedByRole: ActorRole | null;
     submittedAt: Date | null;
+    /** 电子协议 or 纸质, kept from the submission */
+    signingMode: SigningMode;
+    /** 鉴证 (electronic mode) */
+    attestedAt: Date | null;
   };
   student: { sourceStatus: SourceStatus };
-  employer: { id: string; status: EmployerStatus };
+  /** sealId: the unit's electronic seal in force (approved by the office), if any */
+  employer: { id: string; status: EmployerStatus; sealId: string | null };
   /** the unit the student chose in this request (saveDraft only) */
   requestedEmployerId?: string;
   reason?: string | null;
@@ -53,6 +58,15 @@ export const GUARDS = {
   beforeAutoConfirm: (c: GuardContext) =>
     isAutoConfirmDue(c.agreement.autoConfirmAt, c.now) ? "已超过复核确认期限，系统正在自动确认签约信息" : null,
   autoConfirmDue: (c: GuardContext) => (isAutoConfirmDue(c.agreement.autoConfirmAt, c.now) ? null : "尚未到自动确认时间"),
+  // 电子协议: the unit's seal is placed when it signs, so it must have one the office approved.
+  unitSealForElectronic: (c: GuardContext) =>
+    c.agreement.signingMode !== "ELECTRONIC" || c.employer.sealId
+      ? null
+      : "本协议为电子协议，确定签约时将加盖单位电子印章：请先在“单位信息”中上传电子印章，并等待就业处审核通过",
+  electronicMode: (c: GuardContext) => (c.agreement.signingMode === "ELECTRONIC" ? null : "纸质协议由学校在打印件上盖章，无需网上鉴证"),
+  notYetAttested: (c: GuardContext) => (c.agreement.attestedAt ? "该协议已鉴证" : null),
+  attestedIfElectronic: (c: GuardContext) =>
+    c.agreement.signingMode !== "ELECTRONIC" || c.agreement.attestedAt ? null : "电子协议须经学校就业主管部门鉴证后方可备案",
 } satisfies Record<string, (c: GuardContext) => string | null>;
 
 export type GuardName = keyof typeof GUARDS;

@@ -55,7 +55,7 @@ const TABLE = {
     from: ["PENDING_EMPLOYER"],
     to: "PENDING_STUDENT_CONFIRM",
     roles: ["EMPLOYER"],
-    guards: ["employerApproved"],
+    guards: ["employerApproved", "unitSealForElectronic"],
   },
   returnByEmployer: {
     label: "退回/拒绝签约",
@@ -103,12 +103,21 @@ const TABLE = {
     guards: [],
     inputGuards: ["reasonGiven"],
   },
+  // 电子协议: the 学校毕业生就业主管部门 attests (鉴证) what the 学院 approved, placing its
+  // 鉴证章; from then on the digitally signed PDF is the original every party downloads.
+  attest: {
+    label: "鉴证",
+    from: ["APPROVED"],
+    to: STAYS,
+    roles: ["OFFICE"],
+    guards: ["electronicMode", "notYetAttested"],
+  },
   file: {
     label: "备案",
     from: ["APPROVED"],
     to: "FILED",
     roles: ["COUNSELOR", "OFFICE"],
-    guards: [],
+    guards: ["attestedIfElectronic"],
   },
   // A re-imported graduate now belongs to another 学院: the live agreement goes with them
   // (the new 学院's counselors review it, the old ones no longer see it).

@@ -7,6 +7,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import { currentPublicOrigin } from "@/lib/http/public-url";
+import { contentHashSql, isSigningAct } from "@/lib/agreement/content-hash";
 import { fanOutCtes } from "@/lib/notifications/set-based";
 import { actorAuditColumns, type WorkflowActor } from "./actor";
 import type { AgreementPatch, Write } from "./builds";
@@ -98,7 +99,7 @@ export function writeSql(plan: WritePlan, origin?: string | null): { sql: string
     INSERT INTO "Agreement" (${[...all, "status", "version", "createdAt", "updatedAt"].map(ident).join(", ")})
     SELECT ${all.map((c) => (identity.includes(c) ? `ip.${ident(c)}` : `pt.${ident(c)}`)).join(", ")}, ${statusLiteral(t.to)}, 1, ${now}, ${now}
     FROM patch pt CROSS JOIN jsonb_populate_record(NULL::"Agreement", ${identityJson}) ip
-    RETURNING id, version, "studentId", "employerId", "collegeId", "studentEmail", status AS to_status
+    RETURNING id, version, "studentId", "employerId", "collegeId", "studentEmail", status AS to_status, NULL::text AS content_hash
   )`;
     done = `done AS MATERIALIZED (SELECT m.*, NULL::"AgreementStatus" AS from_status FROM moved m)`;
   } else {
@@ -135,7 +136,8 @@ export function writeSql(plan: WritePlan, origin?: string | null): { sql: string
     UPDATE "Agreement" a SET ${assignments.join(", ")}
     FROM patch pt
     WHERE a.ctid = ANY (ARRAY(SELECT row_ctid FROM target)) AND ${[inFrom, ...guardSql].join(" AND ")}
-    RETURNING a.id, a.version, a."studentId", a."employerId", a."collegeId", a."studentEmail", a.status AS to_status
+    RETURNING a.id, a.version, a."studentId", a."employerId", a."collegeId", a."studentEmail", a.status AS to_status,
+      ${isSigningAct(plan.action) ? contentHashSql("a") : "NULL::text"} AS content_hash
   )`;
     done = `done AS MATERIALIZED (
     SELECT m.*, t.from_status${audited.length ? ", " + audited.map((c) => `t.${ident(before(c))}`).join(", ") : ""} FROM moved m JOIN target t ON t.id = m.id
@@ -158,10 +160,10 @@ export function writeSql(plan: WritePlan, origin?: string | null): { sql: string
   const actorNames = Object.keys(actorColumns).map(ident);
   const reason = p.add(plan.reason, "text");
   const events = `events AS (
-    INSERT INTO "AgreementEvent" ("agreementId", version, action, ${actorNames.join(", ")}, "fromStatus", "toStatus", changes, reason, "createdAt")
+    INSERT INTO "AgreementEvent" ("agreementId", version, action, ${actorNames.join(", ")}, "fromStatus", "toStatus", changes, reason, "contentHash", "createdAt")
     SELECT d.id, d.version, ${p.add(plan.action, "text")}, ${actorNames.map((n) => `ev.${n}`).join(", ")}, d.from_status, d.to_status,
       ${changes},
-      ${reason}, ${now}
+      ${reason}, d.content_hash, ${now}
     FROM done d CROSS JOIN patch pt CROSS JOIN actor ev
   )`;
   const notifications = fanOutCtes(plan.action, "done", now, { reason, origin });

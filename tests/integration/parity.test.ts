@@ -92,11 +92,12 @@ async function effectOf(before: Row, after: Row, autoConfirmDays: number) {
   const own = `${after.id}:${after.version}`;
   const notifications = await prisma.notification.findMany({ where: { OR: [{ agreementId: after.id, dedupeKey: own }, { dedupeKey: { endsWith: `:digest:${own}` } }] }, orderBy: [{ userId: "asc" }, { kind: "asc" }] });
   const emails = await prisma.outboxEmail.findMany({ where: { OR: [{ dedupeKey: { startsWith: `${own}:` } }, { dedupeKey: { contains: `:digest:${own}:` } }] }, orderBy: { dedupeKey: "asc" } });
-  const { id: _id, createdAt: _c, agreementId: _a, ...eventRest } = event;
+  const { id: _id, createdAt: _c, agreementId: _a, contentHash, ...eventRest } = event;
   void [_id, _c, _a];
   return {
     changed,
-    event: norm(eventRest),
+    // the hash of the signed content is the agreement's own (its 协议书号, its graduate): both ways record one
+    event: norm({ ...eventRest, contentHash: contentHash && /^[0-9a-f]{64}$/.test(contentHash) ? "<sha256>" : contentHash }),
     notifications: notifications.map(({ id: _n, createdAt: _t, readAt: _r, ...n }) => (void [_n, _t, _r], norm(n))),
     emails: emails.map(({ id: _e, createdAt: _t, sentAt: _s, status: _st, attempts: _at, error: _er, ...m }) => (void [_e, _t, _s, _st, _at, _er], norm(m))),
   };

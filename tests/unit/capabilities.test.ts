@@ -28,8 +28,10 @@ function shown(status: AgreementStatus, extra: Partial<ShownAgreement> = {}): Sh
     autoConfirmAt: null,
     returnedByRole: null,
     submittedAt: status === "DRAFT" ? null : new Date("2027-02-01T00:00:00Z"),
+    signingMode: "PAPER",
+    attestedAt: null,
     student: { userId: ids.studentUser, sourceStatus: "APPROVED" },
-    employer: { id: ids.employer, status: "APPROVED" },
+    employer: { id: ids.employer, status: "APPROVED", sealId: null },
     printRecords: [],
     ...extra,
   };
@@ -42,7 +44,8 @@ describe("a page offers exactly what the engine accepts", () => {
   const cases = WORKFLOW_ACTIONS.flatMap((action) => STATES.flatMap((state) => ROLES.map((role) => [action, state, role] as const)));
 
   it.each(cases)("%s on %s by %s", (action, state, role) => {
-    const a = shown(state, action === "autoConfirm" ? { autoConfirmAt: new Date(NOW.getTime() - 1000) } : {});
+    // 鉴证 is the electronic original's step: tried on an electronic agreement
+    const a = shown(state, action === "autoConfirm" ? { autoConfirmAt: new Date(NOW.getTime() - 1000) } : action === "attest" ? { signingMode: "ELECTRONIC" } : {});
     const verdict = capabilitiesOf(actorOf(role), a, NOW).actions[action];
     const table = lookupTransition(action, role, state);
     if (TRANSITIONS[action].sideEffectOf) {

@@ -1,5 +1,5 @@
 import { AGREEMENT_STATUSES_FOR_TEST } from "./print-rules.fixture";
-import { NOT_APPROVED_MESSAGE, previewDecision, printDecision } from "@/lib/printing/rules";
+import { NOT_APPROVED_MESSAGE, NOT_ATTESTED_MESSAGE, previewDecision, printDecision } from "@/lib/printing/rules";
 import { HTTP_STATUS } from "@/lib/printing/http";
 
 describe("print rules", () => {
@@ -34,6 +34,18 @@ describe("print rules", () => {
     expect(previewDecision("EMPLOYER", "APPROVED").allowed).toBe(false);
     expect(previewDecision("STUDENT", "APPROVED").allowed).toBe(true);
     expect(previewDecision("STUDENT", "CANCELLED").allowed).toBe(false);
+  });
+
+  it("电子协议: every party, the unit too, downloads the signed original once it is attested, as often as needed", () => {
+    const before = { signingMode: "ELECTRONIC" as const, attestedAt: null };
+    const after = { signingMode: "ELECTRONIC" as const, attestedAt: new Date() };
+    for (const role of ["STUDENT", "EMPLOYER", "COUNSELOR", "OFFICE"] as const) {
+      expect(printDecision(role, "APPROVED", [], before)).toEqual({ allowed: false, message: NOT_ATTESTED_MESSAGE });
+      expect(printDecision(role, "APPROVED", [{ role: "STUDENT" }, { role }], after)).toEqual({ allowed: true, needsReason: false });
+      expect(printDecision(role, "FILED", [], after)).toEqual({ allowed: true, needsReason: false });
+      expect(printDecision(role, "RETURNED", [], after).allowed).toBe(false);
+    }
+    expect(previewDecision("EMPLOYER", "APPROVED", after).allowed).toBe(true);
   });
 
   it("answers 403 for refusals, including agreements one may not see", () => {

@@ -34,6 +34,8 @@ function agreementIn(status: AgreementStatus): LoadedAgreement {
     // due for auto-confirmation only where that action is tried (guards are per action)
     autoConfirmAt: null,
     returnedByRole: "EMPLOYER",
+    signingMode: "PAPER",
+    attestedAt: null,
     student: { userId: ids.studentUser, user: { id: ids.studentUser } },
   } as unknown as LoadedAgreement;
 }
@@ -41,13 +43,14 @@ function agreementIn(status: AgreementStatus): LoadedAgreement {
 function check(action: WorkflowAction, role: ActorRole, state: AgreementStatus | null) {
   const agreement = state ? agreementIn(state) : null;
   if (agreement && action === "autoConfirm") agreement.autoConfirmAt = new Date(NOW.getTime() - 1000);
+  if (agreement && action === "attest") agreement.signingMode = "ELECTRONIC"; // 鉴证 is the electronic original's step
   return checkTransition({
     action,
     actor: actorOf(role),
     agreement,
     expectedVersion: agreement ? 3 : undefined,
     student: { sourceStatus: "APPROVED" },
-    employer: { id: ids.employer, status: "APPROVED" },
+    employer: { id: ids.employer, status: "APPROVED", sealId: null },
     reason: "原因",
     now: NOW,
   });
@@ -128,7 +131,7 @@ describe("the manual's rules, stated on their own", () => {
         agreement,
         expectedVersion: 2,
         student: { sourceStatus: "APPROVED" },
-        employer: { id: ids.employer, status: "APPROVED" },
+        employer: { id: ids.employer, status: "APPROVED", sealId: null },
         reason: null,
         now: NOW,
       }),
@@ -139,7 +142,37 @@ describe("the manual's rules, stated on their own", () => {
     const agreement = agreementIn("PENDING_EMPLOYER");
     const otherUnit = { ...actorOf("EMPLOYER"), employerId: "55555555-5555-5555-5555-555555555555" };
     expect(() =>
-      checkTransition({ action: "sign", actor: otherUnit, agreement, student: { sourceStatus: "APPROVED" }, employer: { id: ids.employer, status: "APPROVED" }, reason: null, now: NOW }),
+      checkTransition({ action: "sign", actor: otherUnit, agreement, student: { sourceStatus: "APPROVED" }, employer: { id: ids.employer, status: "APPROVED", sealId: null }, reason: null, now: NOW }),
     ).toThrow("未找到该协议");
+  });
+});
+
+describe("电子协议 and 纸质 (the mode's guards)", () => {
+  const electronic = (status: AgreementStatus, attestedAt: Date | null = null) => ({ ...agreementIn(status), signingMode: "ELECTRONIC", attestedAt }) as LoadedAgreement;
+  const run = (action: WorkflowAction, role: ActorRole, agreement: LoadedAgreement, sealId: string | null = null) =>
+    checkTransition({ action, actor: actorOf(role), agreement, expectedVersion: 3, student: { sourceStatus: "APPROVED" }, employer: { id: ids.employer, status: "APPROVED", sealId }, reason: "原因", now: NOW });
+  const refusal = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return e as AppError;
+    }
+    throw new Error("expected a refusal");
+  };
+
+  it("an electronic agreement is signed only by a unit with an approved seal; a paper one needs none", () => {
+    expect(refusal(() => run("sign", "EMPLOYER", electronic("PENDING_EMPLOYER"))).message).toMatch(/上传电子印章/);
+    expect(run("sign", "EMPLOYER", electronic("PENDING_EMPLOYER"), "55555555-5555-5555-5555-555555555555")).toBe("PENDING_STUDENT_CONFIRM");
+    expect(run("sign", "EMPLOYER", agreementIn("PENDING_EMPLOYER"))).toBe("PENDING_STUDENT_CONFIRM");
+  });
+
+  it("鉴证 only for an electronic agreement, once; its 备案 only after it", () => {
+    expect(refusal(() => run("attest", "OFFICE", agreementIn("APPROVED"))).message).toMatch(/无需网上鉴证/);
+    expect(run("attest", "OFFICE", electronic("APPROVED"))).toBe("APPROVED");
+    expect(refusal(() => run("attest", "OFFICE", electronic("APPROVED", NOW))).message).toMatch(/已鉴证/);
+    expect(refusal(() => run("attest", "COUNSELOR", electronic("APPROVED"))).code).toBe("FORBIDDEN");
+    expect(refusal(() => run("file", "COUNSELOR", electronic("APPROVED"))).message).toMatch(/鉴证后方可备案/);
+    expect(run("file", "COUNSELOR", electronic("APPROVED", NOW))).toBe("FILED");
+    expect(run("file", "COUNSELOR", agreementIn("APPROVED"))).toBe("FILED");
   });
 });

@@ -18,7 +18,9 @@ export default async function FilingPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">网上签约备案</h1>
-      <p className="text-sm text-slate-600">学生交来盖好章（学院、学校、用人单位）的就业协议书后，输入学号或协议书号查询，核对无误后点击“备案”。</p>
+      <p className="text-sm text-slate-600">
+        纸质协议：学生交来盖好章（学院、学校、用人单位）的就业协议书，或上传了盖章后的扫描件/照片（回传）后，输入学号或协议书号查询，核对无误后点击“备案”。电子协议：学校鉴证后即可备案。
+      </p>
       <form role="search" action="/counselor/filing" className="flex flex-wrap gap-2">
         <label htmlFor="filing-q" className="label w-full sm:w-auto sm:self-center">
           学号/协议书号

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/guard";
 import { EMPLOYER_STATUS_LABELS } from "@/lib/employers/queries";
 import { getOwnEmployer } from "@/lib/employers/profile";
+import { MAX_SEAL_BYTES, MIN_SEAL_PX } from "@/lib/seals/png";
+import { unitSeals } from "@/lib/seals/service";
+import { UnitSealStatus } from "@/components/seals/seal-status";
+import { FileUploadForm } from "@/components/uploads/file-upload-form";
 import { ProfileForm } from "./profile-form";
 import { StaffForm } from "./staff-form";
 
@@ -11,6 +15,7 @@ export default async function EmployerProfilePage() {
   const actor = await requireRole("EMPLOYER");
   const employer = await getOwnEmployer(actor);
   const statusText = EMPLOYER_STATUS_LABELS[employer.status];
+  const seals = await unitSeals(employer.id);
   return (
     <div className="space-y-6">
       <div className="card">
@@ -49,6 +54,26 @@ export default async function EmployerProfilePage() {
           />
         </div>
       </div>
+      <section className="card space-y-3" aria-labelledby="seal-title">
+        <h2 id="seal-title" className="text-base font-semibold">
+          电子印章
+        </h2>
+        <p className="text-sm text-slate-600">
+          实行电子协议的届别，单位“确定签约”时在协议书的“用人单位（盖章）”栏加盖此印章，无需打印、盖章、邮寄。
+          {employer.status === "APPROVED" ? "更换印章须经就业处重新审核，审核通过前继续使用原印章。" : "印章随单位注册信息一并由就业处审核。"}
+        </p>
+        <UnitSealStatus seals={seals} />
+        <FileUploadForm
+          endpoint="/api/seals"
+          field="seal"
+          fields={{ kind: "UNIT" }}
+          accept="image/png"
+          maxBytes={MAX_SEAL_BYTES}
+          label={seals.current ? "上传新的印章图片" : "上传印章图片"}
+          hint={`PNG 格式、透明背景，圆形印章居中，至少 ${MIN_SEAL_PX}×${MIN_SEAL_PX} 像素，不超过 ${MAX_SEAL_BYTES / 1024} KB。`}
+          successText="已上传，等待就业处审核"
+        />
+      </section>
       <div className="card">
         <h2 className="text-base font-semibold">经办人账号</h2>
         <ul className="mt-3 divide-y divide-slate-100">

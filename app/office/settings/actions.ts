@@ -9,6 +9,8 @@ import {
   majorSchema,
   noticesSchema,
   numbersSchema,
+  paperFormSchema,
+  signingModeSchema,
   resetPasswordSchema,
   staffAccountSchema,
   termsSchema,
@@ -23,6 +25,7 @@ import {
   updateNotices,
   updateNumbers,
 } from "@/lib/settings/service";
+import { setSigningMode, updatePaperFormSettings } from "@/lib/settings/paperless";
 
 const settingsAction = <S extends z.ZodType>(schema: S, service: (actor: Actor, data: z.output<S>) => Promise<unknown>, message: string) =>
   signedInAction(["OFFICE"], {
@@ -42,3 +45,5 @@ export const setStaffActiveAction = settingsAction(accountStatusSchema, (actor, 
 export const resetStaffPasswordAction = settingsAction(resetPasswordSchema, (actor, d) => resetStaffPassword(actor, d.userId, d.password), "密码已重置");
 export const saveCollegeAction = settingsAction(collegeSchema, saveCollege, "学院已保存");
 export const saveMajorAction = settingsAction(majorSchema, saveMajor, "专业已保存");
+export const setSigningModeAction = settingsAction(signingModeSchema, setSigningMode, "已保存签约方式；此后提交的协议按新方式办理，已提交的协议不变");
+export const savePaperFormAction = settingsAction(paperFormSchema, updatePaperFormSettings, "已保存");

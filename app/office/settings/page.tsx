@@ -21,6 +21,9 @@ export default async function SettingsPage() {
           <Link href="/office/settings/colleges" className="btn-secondary">
             学院与专业
           </Link>
+          <Link href="/office/settings/paperless" className="btn-secondary">
+            电子协议与印章
+          </Link>
         </div>
       </div>
       <section className="card space-y-3" aria-labelledby="s-numbers">

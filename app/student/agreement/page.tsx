@@ -16,6 +16,10 @@ import { getSettings } from "@/lib/settings/service";
 import { getStudentAgreement } from "@/lib/workflow/queries";
 import { PrintPanel } from "@/components/agreement/print-panel";
 import { printPanelProps } from "@/lib/printing/panel";
+import { ScanList } from "@/components/agreement/scan-list";
+import { FileUploadForm } from "@/components/uploads/file-upload-form";
+import { MAX_SCAN_BYTES, scansOf } from "@/lib/printing/scans";
+import { paperFormSettings } from "@/lib/settings/paperless";
 import { AgreementForm } from "./agreement-form";
 import { confirmAction } from "./actions";
 
@@ -32,6 +36,9 @@ export default async function MyAgreementPage() {
   // every button and notice below comes from here
   const caps = agreement ? capabilitiesOf(actor, agreement) : null;
   const start = caps ? caps.actions.saveDraft : startVerdict(actor, { sourceStatus: info.status });
+  const electronic = agreement?.signingMode === "ELECTRONIC";
+  const paperDone = agreement && !electronic && (status === "APPROVED" || status === "FILED");
+  const [scans, paper] = paperDone ? await Promise.all([scansOf(agreement.id), paperFormSettings()]) : [[], null];
 
   return (
     <div className="space-y-4">
@@ -108,7 +115,38 @@ export default async function MyAgreementPage() {
         </section>
       )}
 
+      {agreement && electronic && status === "APPROVED" && !agreement.attestedAt && (
+        <Alert>本协议为电子协议：学院已审核通过，等待学校毕业生就业主管部门鉴证；鉴证后即可下载带数字签名的协议书原件，无需打印、盖章、邮寄。</Alert>
+      )}
+
       {agreement && caps && <PrintPanel {...printPanelProps(caps, agreement)} />}
+
+      {agreement && paperDone && (
+        <>
+          {status === "APPROVED" && (
+            <section className="card space-y-3" aria-labelledby="scan-upload-title">
+              <h2 id="scan-upload-title" className="text-lg font-semibold">
+                回传：上传盖章后的就业协议书
+              </h2>
+              <p className="text-sm text-slate-600">
+                学院、学校、用人单位盖章完成后，请将协议书（正面即可，可多次上传）扫描或拍照上传，辅导员/协理员据此办理备案。
+                {paper?.requireScanForFiling ? "就业处要求：上传回传件后方可备案。" : ""}
+              </p>
+              <FileUploadForm
+                endpoint={`/api/agreements/${agreement.id}/scans`}
+                field="file"
+                accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+                maxBytes={MAX_SCAN_BYTES}
+                label="扫描件或照片"
+                hint={`PDF、JPG 或 PNG，不超过 ${MAX_SCAN_BYTES / 1024 / 1024} MB。手机可直接拍照上传，请保证四角完整、印章清晰。`}
+                submitLabel="上传回传件"
+                successText="已上传回传件"
+              />
+            </section>
+          )}
+          <ScanList scans={scans} agreementId={agreement.id} required={paper?.requireScanForFiling} />
+        </>
+      )}
 
       {agreement && <EventHistory events={agreement.events} />}
     </div>

@@ -1,4 +1,6 @@
 import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { sealInForce } from "@/lib/seals/service";
 import type { WorkflowActor } from "../actor";
 import { runTransition } from "../engine";
 import type { CounselorApproveForm } from "../schemas";
@@ -9,7 +11,19 @@ export async function approveAsCounselor(
   ref: { agreementId: string; version: number },
   form: CounselorApproveForm,
 ) {
-  return runTransition({ action: "approve", actor, agreementId: ref.agreementId, expectedVersion: ref.version, params: { form } });
+  return runTransition({
+    action: "approve",
+    actor,
+    agreementId: ref.agreementId,
+    expectedVersion: ref.version,
+    params: async ({ tx, agreement, now }) => {
+      // 电子协议: the 学院's seal is placed now, so the office must have set one
+      if (agreement!.signingMode === "ELECTRONIC" && !(await sealInForce(tx, { kind: "COLLEGE", collegeId: agreement!.collegeId }, now))) {
+        throw new AppError("GUARD_FAILED", "本协议为电子协议，通过时将加盖学院电子印章：就业处尚未设置本学院的电子印章，请联系就业处");
+      }
+      return { form };
+    },
+  });
 }
 
 /**

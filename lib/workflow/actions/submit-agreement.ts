@@ -1,4 +1,5 @@
 import { snapshotOf } from "@/lib/agreement/student-section";
+import { signingModeFor } from "@/lib/settings/signing-mode";
 import { nextAgreementNumber } from "../agreement-number";
 import type { WorkflowActor } from "../actor";
 import { runTransition } from "../engine";
@@ -20,6 +21,7 @@ export async function submitAgreement(actor: WorkflowActor, ref: { agreementId: 
         agreementNo: a.agreementNo ?? (await nextAgreementNumber(tx, a.graduationYear)),
         snapshot: snapshotOf(student),
         termsId: settings?.currentTermsId ?? null,
+        signingMode: await signingModeFor(tx, a.graduationYear),
       };
     },
   });

@@ -10,6 +10,8 @@ import { toSheetData } from "@/lib/agreement/sheet-data";
 import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { capabilitiesOf } from "@/lib/workflow/capabilities";
+import { PrintPanel } from "@/components/agreement/print-panel";
+import { printPanelProps } from "@/lib/printing/panel";
 import { takeBackAction } from "../../actions";
 import { pageId } from "@/lib/http/params";
 
@@ -42,6 +44,8 @@ export default async function SignedDetailPage({ params }: { params: Promise<{ i
         </section>
       )}
       <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
+      {/* 电子协议: the unit downloads the same signed original as the other parties */}
+      {agreement.signingMode === "ELECTRONIC" && <PrintPanel {...printPanelProps(caps, agreement)} />}
       {/* only what happened since the student submitted to this unit, not other units' dealings */}
       <EventHistory events={agreement.events.slice(agreement.events.findLastIndex((e) => e.action === "submit"))} />
     </div>

@@ -8,6 +8,10 @@ import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { ReviewButtons } from "./review-buttons";
 import { TIME_ZONE } from "@/lib/format";
 import { notFoundOnAppError, pageId } from "@/lib/http/params";
+import { ActionButton } from "@/components/agreement/action-button";
+import { UnitSealStatus } from "@/components/seals/seal-status";
+import { unitSeals } from "@/lib/seals/service";
+import { reviewSealAction } from "../actions";
 
 export const metadata: Metadata = { title: "用人单位详情" };
 
@@ -15,6 +19,7 @@ export default async function EmployerDetailPage({ params }: { params: Promise<{
   const actor = await requireRole("OFFICE");
   const id = pageId((await params).id);
   const { employer: e, history, agreementCount } = await getEmployerForOffice(actor, id).catch(notFoundOnAppError);
+  const seals = await unitSeals(e.id);
   const rows: [string, string | null][] = [
     ["单位名称", e.name],
     ["统一社会信用代码", e.orgCode],
@@ -56,6 +61,20 @@ export default async function EmployerDetailPage({ params }: { params: Promise<{
           <ReviewButtons employerId={e.id} status={e.status} />
         </div>
       </div>
+      <section className="card space-y-3" aria-labelledby="unit-seal-title">
+        <h2 id="unit-seal-title" className="font-semibold">
+          单位电子印章
+        </h2>
+        <UnitSealStatus seals={seals} />
+        {seals.pending && e.status !== "APPROVED" ? <p className="text-sm text-slate-600">该印章将随单位注册信息一并审核：单位审核通过时，印章同时生效。</p> : null}
+        {seals.pending && e.status === "APPROVED" ? (
+          <div className="flex flex-wrap gap-2">
+            <ActionButton label="印章审核通过" action={reviewSealAction.bind(null, seals.pending.id, true)} successText="印章已审核通过" />
+            <ActionButton label="印章审核不通过" tone="danger" reasonLabel="不通过原因（单位将看到）" action={reviewSealAction.bind(null, seals.pending.id, false)} />
+          </div>
+        ) : null}
+        {!seals.current && !seals.pending ? <p className="text-sm text-slate-600">该单位尚未上传电子印章：电子协议届别的签约须先上传。</p> : null}
+      </section>
       <div className="card">
         <h2 className="font-semibold">经办人账号</h2>
         <ul className="mt-2 divide-y divide-slate-100 text-sm">

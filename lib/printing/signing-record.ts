@@ -1,0 +1,77 @@
+// The 签署记录 page of an electronic original (Documenso's signing certificate is the model):
+// each party's signing act of the agreement as it stands — since its last return — with who,
+// when, from where, how they signed in and the hash of the content they confirmed, taken
+// from the audit trail (AgreementEvent), which holds the same.
+import type { AgreementEvent } from "@/lib/generated/prisma/client";
+import type { SigningRecordEntry } from "@/lib/pdf/template";
+
+type Act = { act: string; party: string };
+
+const ACTS: Record<string, Act> = {
+  submit: { act: "正式提交", party: "毕业生" },
+  sign: { act: "确定签约", party: "用人单位" },
+  takeBack: { act: "拿回重签", party: "用人单位" },
+  confirm: { act: "复核确认", party: "毕业生" },
+  autoConfirm: { act: "系统自动确认（毕业生逾期未复核）", party: "系统" },
+  approve: { act: "学院审核通过", party: "学院" },
+  attest: { act: "鉴证", party: "学校毕业生就业主管部门" },
+};
+
+const timeFormat = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
+
+export function formatActTime(at: Date): string {
+  return `${timeFormat.format(at).replace(/\//g, "-")}（北京时间）`;
+}
+
+/** How the person proved who they were, as the audit event recorded it (#11's columns). */
+export type EventEvidence = { authMethod?: string | null; stepUp?: boolean | null; ip?: string | null; userAgent?: string | null };
+
+const AUTH_LABELS: Record<string, string> = { password: "账号密码登录", sso: "统一身份认证（SSO）" };
+
+function authLabel(e: EventEvidence, role: string): string {
+  if (role === "SYSTEM") return "系统（无需登录）";
+  const method = e.authMethod ? (AUTH_LABELS[e.authMethod] ?? e.authMethod) : "—";
+  return e.stepUp ? `${method}，并经二次验证` : method;
+}
+
+export function signingRecordEntries(
+  events: (Pick<AgreementEvent, "action" | "actorRole" | "actorName" | "toStatus" | "createdAt" | "contentHash"> & EventEvidence)[],
+  parties: { unitName: string; collegeName: string },
+): SigningRecordEntry[] {
+  // the acts of the agreement as it stands: after its last return (a return voids what went before)
+  let start = 0;
+  events.forEach((e, i) => {
+    if (e.toStatus === "RETURNED") start = i + 1;
+  });
+  return events
+    .slice(start)
+    .filter((e) => ACTS[e.action])
+    .map((e) => {
+      const { act, party } = ACTS[e.action];
+      const name =
+        e.action === "sign" || e.action === "takeBack"
+          ? `${parties.unitName}（经办人：${e.actorName}）`
+          : e.action === "approve"
+            ? `${parties.collegeName}（${e.actorName}）`
+            : e.actorName;
+      return {
+        act,
+        party,
+        name,
+        at: formatActTime(e.createdAt),
+        auth: authLabel(e, e.actorRole),
+        ip: e.ip ?? "",
+        userAgent: e.userAgent ?? "",
+        contentHash: e.contentHash ?? "",
+      };
+    });
+}
