@@ -14,6 +14,9 @@ export default async function globalSetup() {
     databaseName: db.name,
     port: Number(process.env.E2E_PORT ?? 3100),
     distDir: process.env.E2E_DIST_DIR ?? ".next-e2e",
+    // every PDF of the suite renders with the Chromium inside the npm package (the fallback of
+    // `npm install` alone); paperless.e2e.test.ts checks it among the server's processes
+    env: { WQ_CHROMIUM: "npm" },
   });
   mkdirSync(path.dirname(STATE_FILE), { recursive: true });
   writeFileSync(STATE_FILE, JSON.stringify({ url: server.url, databaseUrl: server.databaseUrl, databaseName: server.databaseName, pid: server.pid }));

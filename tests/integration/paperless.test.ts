@@ -2,7 +2,7 @@
 // seals (checked, reviewed, placed when each party signs and found inside their boxes on the
 // rendered page), 鉴证, the signed original with its 签署记录, and the paper path's 回传.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PNG } from "pngjs";
@@ -22,6 +22,7 @@ import { approveEmployer } from "@/lib/employers/review";
 import { attestAsOffice, fileAgreement, type WorkflowActor } from "@/lib/workflow";
 import { agreementAt, demoWorld, newStudent } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
+import { redInStampBoxes as boxesRed } from "../helpers/pdf-checks";
 
 process.env.PDF_CACHE_DIR = "off";
 
@@ -48,31 +49,7 @@ function opaquePng(size: number): Uint8Array {
   return new Uint8Array(PNG.sync.write(png));
 }
 
-/** Red pixels in each of the four seal boxes at the foot of page 1 (pdftoppm at 60 dpi). */
-function redInStampBoxes(pdf: Uint8Array, name: string): number[] {
-  const file = path.join(dir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  const bbox = execFileSync("pdftotext", ["-bbox", "-f", "1", "-l", "1", file, "-"], { encoding: "utf8" });
-  const label = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">用人单位（盖章）<\/word>/.exec(bbox);
-  expect(label).not.toBeNull();
-  const top = Number(label![3]); // points, from the top
-  execFileSync("pdftoppm", ["-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile", file, path.join(dir, name)]);
-  const img = PNG.sync.read(readFileSync(path.join(dir, `${name}.png`)));
-  const px = (pt: number) => Math.round((pt * 60) / 72);
-  const mm = (v: number) => (v * 72) / 25.4;
-  // four 44 mm boxes spread over the 180 mm between the page margins (15 mm each side)
-  return [0, 1, 2, 3].map((i) => {
-    const x0 = mm(15 + (i * (180 - 44)) / 3 + 1);
-    let red = 0;
-    for (let y = px(top); y < px(top + mm(42)); y++) {
-      for (let x = px(x0); x < px(x0 + mm(42)); x++) {
-        const o = (y * img.width + x) * 4;
-        if (img.data[o] > 150 && img.data[o + 1] < 110 && img.data[o + 2] < 110) red++;
-      }
-    }
-    return red;
-  });
-}
+const redInStampBoxes = (pdf: Uint8Array, name: string) => boxesRed(pdf, dir, name);
 
 beforeAll(async () => {
   prisma = await getTestPrisma();
