@@ -12,6 +12,12 @@ export const PRINT_BODY_BYTES: number = limits.printBytes;
 export const AUTH_BODY_BYTES: number = limits.authBytes;
 export const INNGEST_BODY_BYTES: number = limits.inngestBytes;
 export const SMALL_JSON_BODY_BYTES: number = limits.smallJsonBytes;
+/** An electronic seal (PNG), a 回传 scan or photo, a PDF to verify at /verify. */
+export const SEAL_BYTES: number = limits.sealBytes;
+export const SCAN_BYTES: number = limits.scanBytes;
+export const VERIFY_BYTES: number = limits.verifyBytes;
+/** The multipart body around one such file (boundaries, part headers, a field or two). */
+export const multipartBodyBytes = (fileBytes: number): number => fileBytes + limits.uploadOverheadBytes;
 
 /** 8388608 → "8 MB", for messages and the page. */
 export function formatBytes(bytes: number): string {

@@ -1,6 +1,8 @@
 // AppError → HTTP status for the PDF and upload routes (403 for anything a person may not
 // print), and the capped reading of an upload.
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { multipartBodyBytes } from "@/lib/http/limits";
+import { BodyTooLargeError, readBodyLimited, refuseCrossOrigin, refuseOversized } from "@/lib/http/request";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -15,31 +17,22 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 };
 
 /**
- * The file of a multipart upload, read with a cap: the body is streamed and refused past
- * `maxBytes` (plus room for the form's other fields) before it is all in memory.
+ * The file of a multipart upload (seals, 回传, /verify), its body read with the cap of
+ * lib/http/request.ts (refused past the file's limit plus the form's overhead).
  */
 export async function readUpload(request: Request, field: string, maxBytes: number, tooLarge: string): Promise<{ file: { name: string; bytes: Uint8Array } | null; fields: Record<string, string> }> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) throw new AppError("INVALID_INPUT", "请以文件上传的方式提交（multipart/form-data）");
-  const cap = maxBytes + 64 * 1024;
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > cap) throw new AppError("INVALID_INPUT", tooLarge, { [field]: tooLarge });
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel();
-      throw new AppError("INVALID_INPUT", tooLarge, { [field]: tooLarge });
-    }
-    chunks.push(value);
+  let body: Buffer;
+  try {
+    body = await readBodyLimited(request, multipartBodyBytes(maxBytes));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new AppError("INVALID_INPUT", tooLarge, { [field]: tooLarge });
+    throw error;
   }
   let form: FormData;
   try {
-    form = await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
+    form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
   } catch {
     throw new AppError("INVALID_INPUT", "上传的内容无法读取，请重新选择文件");
   }
@@ -51,6 +44,18 @@ export async function readUpload(request: Request, field: string, maxBytes: numb
   }
   return { file, fields };
 }
+
+/**
+ * The checks before an upload route reads anything: a declared body over the file's limit
+ * (413, in the route's own words), and — for an upload that changes something — the Origin.
+ */
+export function refuseUpload(request: Request, maxBytes: number, tooLarge: string, opts: { stateChanging: boolean }): Response | null {
+  const oversized = refuseOversized(request, multipartBodyBytes(maxBytes));
+  if (oversized) return oversized.status === 413 ? jsonErrorResponse(413, tooLarge) : oversized;
+  return opts.stateChanging ? refuseCrossOrigin(request) : null;
+}
+
+const jsonErrorResponse = (status: number, error: string) => Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 
 /** An AppError (or anything else) as the JSON answer of an upload route, in zh-CN. */
 export function jsonError(error: unknown, what: string): Response {

@@ -2,6 +2,7 @@
 // agreement; the 学院's counselor sees it at 网上签约备案, and the office may require it for
 // 备案 (Setting.requireScanForFiling, checked by fileAgreement). Files are checked by their
 // bytes, not their names: PDF, JPEG or PNG, at most 10 MB.
+import { SCAN_BYTES } from "@/lib/http/limits";
 import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit";
 import { getAgreementForActor } from "@/lib/workflow/queries";
 
-export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
+export const MAX_SCAN_BYTES = SCAN_BYTES;
 
 const TYPES = [
   { mime: "application/pdf", ext: "pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },

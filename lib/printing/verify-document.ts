@@ -5,6 +5,7 @@
 // after signing); the file's hash is one recorded at issue; the agreement was not returned
 // or cancelled since. The answer names the first check that fails, in zh-CN, and shows no
 // more than the code check does (协议书号, a masked name, the unit, the status).
+import { VERIFY_BYTES } from "@/lib/http/limits";
 import { createHash, createPublicKey, verify as nativeVerify } from "node:crypto";
 import forge from "node-forge";
 import { prisma } from "@/lib/db/client";
@@ -12,7 +13,7 @@ import { STATUS_LABELS } from "@/lib/workflow/states";
 import { isPrintable } from "./rules";
 import { maskName } from "./verify";
 
-export const MAX_VERIFY_BYTES = 10 * 1024 * 1024;
+export const MAX_VERIFY_BYTES = VERIFY_BYTES;
 
 export type DocumentCheck =
   | "NOT_PDF"

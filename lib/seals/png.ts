@@ -1,10 +1,11 @@
 // What a seal image must be: a real PNG (decoded, not just its name), with transparency
 // (the form's lines show through it), square-ish, of a size that prints sharp at 40 mm
 // and stays small. Every refusal is a zh-CN sentence for the person uploading.
+import { SEAL_BYTES } from "@/lib/http/limits";
 import { PNG } from "pngjs";
 import { AppError } from "@/lib/errors";
 
-export const MAX_SEAL_BYTES = 512 * 1024;
+export const MAX_SEAL_BYTES = SEAL_BYTES;
 export const MIN_SEAL_PX = 200; // 40 mm at ~127 dpi
 export const MAX_SEAL_PX = 2000;
 

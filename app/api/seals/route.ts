@@ -3,12 +3,15 @@
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import { jsonError, readUpload } from "@/lib/printing/http";
+import { formatBytes } from "@/lib/http/limits";
+import { jsonError, readUpload, refuseUpload } from "@/lib/printing/http";
 import { MAX_SEAL_BYTES } from "@/lib/seals/png";
 import { setOfficeSeal, uploadUnitSeal } from "@/lib/seals/service";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+const TOO_LARGE = `印章图片不能超过 ${formatBytes(MAX_SEAL_BYTES)}，请压缩后重新上传`;
 
 const targetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("UNIT") }),
@@ -17,9 +20,11 @@ const targetSchema = z.discriminatedUnion("kind", [
 ]);
 
 export async function POST(request: Request) {
+  const refused = refuseUpload(request, MAX_SEAL_BYTES, TOO_LARGE, { stateChanging: true });
+  if (refused) return refused;
   try {
     const actor = await requireActor("EMPLOYER", "OFFICE");
-    const { file, fields } = await readUpload(request, "seal", MAX_SEAL_BYTES, `印章图片不能超过 ${MAX_SEAL_BYTES / 1024} KB，请压缩后重新上传`);
+    const { file, fields } = await readUpload(request, "seal", MAX_SEAL_BYTES, TOO_LARGE);
     const target = targetSchema.safeParse(fields);
     if (!target.success) throw new AppError("INVALID_INPUT", "印章类型不正确");
     const bytes = file?.bytes ?? new Uint8Array();

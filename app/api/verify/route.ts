@@ -1,14 +1,19 @@
 // POST multipart { file } → /verify's check of an uploaded agreement PDF (public, like the
 // code check): what the file is, in zh-CN, with no more personal data than the code check.
-import { jsonError, readUpload } from "@/lib/printing/http";
+import { formatBytes } from "@/lib/http/limits";
+import { jsonError, readUpload, refuseUpload } from "@/lib/printing/http";
 import { MAX_VERIFY_BYTES, verifyAgreementDocument } from "@/lib/printing/verify-document";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+const TOO_LARGE = `文件超过 ${formatBytes(MAX_VERIFY_BYTES)}，不是本系统出具的协议书 PDF。`;
+
 export async function POST(request: Request) {
+  const refused = refuseUpload(request, MAX_VERIFY_BYTES, TOO_LARGE, { stateChanging: false });
+  if (refused) return refused;
   try {
-    const { file } = await readUpload(request, "file", MAX_VERIFY_BYTES, `文件超过 ${MAX_VERIFY_BYTES / 1024 / 1024} MB，不是本系统出具的协议书 PDF。`);
+    const { file } = await readUpload(request, "file", MAX_VERIFY_BYTES, TOO_LARGE);
     const verdict = await verifyAgreementDocument(file?.bytes);
     return Response.json({
       check: verdict.check,
