@@ -9,6 +9,12 @@ export function formatDateTime(d: Date | string | null | undefined): string {
   return format(new TZDate(new Date(d), TIME_ZONE), "yyyy-MM-dd HH:mm");
 }
 
+/** To the second, for evidence (the 签署记录): "2027-03-01 10:15:02". */
+export function formatDateTimeSeconds(d: Date | string | null | undefined): string {
+  if (!d) return "";
+  return format(new TZDate(new Date(d), TIME_ZONE), "yyyy-MM-dd HH:mm:ss");
+}
+
 export function formatDate(d: Date | string | null | undefined): string {
   if (!d) return "";
   return format(new TZDate(new Date(d), TIME_ZONE), "yyyy-MM-dd");

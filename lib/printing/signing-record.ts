@@ -3,6 +3,7 @@
 // when, from where, how they signed in and the hash of the content they confirmed, taken
 // from the audit trail (AgreementEvent), which holds the same.
 import type { AgreementEvent } from "@/lib/generated/prisma/client";
+import { formatDateTimeSeconds } from "@/lib/format";
 import type { SigningRecordEntry } from "@/lib/pdf/template";
 
 type Act = { act: string; party: string };
@@ -17,19 +18,8 @@ const ACTS: Record<string, Act> = {
   attest: { act: "鉴证", party: "学校毕业生就业主管部门" },
 };
 
-const timeFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
-
 export function formatActTime(at: Date): string {
-  return `${timeFormat.format(at).replace(/\//g, "-")}（北京时间）`;
+  return `${formatDateTimeSeconds(at)}（北京时间）`;
 }
 
 /** How the person proved who they were, as the audit event recorded it (#11's columns). */

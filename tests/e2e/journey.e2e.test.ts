@@ -10,7 +10,7 @@ import type { Browser, Page } from "puppeteer-core";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { saveDraft, submitAgreement } from "@/lib/workflow";
 import { ARTIFACTS, baseUrl, launchBrowser, withScreenshot } from "./helpers";
-import { STEP_TIMEOUT, clickText, fill, horizontalOverflow, open, personPage, seriousA11yViolations, waitForText } from "./ui";
+import { clickText, fill, horizontalOverflow, open, personPage, seriousA11yViolations, studentSubmits, waitForText } from "./ui";
 
 let browser: Browser;
 let prisma: Db;
@@ -53,32 +53,6 @@ async function openRow(page: Page, listPath: string, studentNo: string, linkText
   await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), page.keyboard.press("Enter")]);
   await waitForText(page, studentNo);
   await clickText(page, linkText);
-}
-
-/** 我的签约: choose a unit in the 选择签约单位 dialog, fill the form, 确定, then 正式提交. */
-async function studentSubmits(page: Page, unitKeyword: string) {
-  await open(page, "/student/agreement");
-  await clickText(page, "选择单位");
-  await page.waitForSelector("#picker-q");
-  await fill(page, "#picker-q", unitKeyword);
-  await clickText(page, "查询", "dialog button");
-  // wait until the list shows only the search's results, then take the first
-  await page.waitForFunction(
-    (k) => {
-      const items = [...document.querySelectorAll("dialog[open] li")];
-      return items.length > 0 && items.every((li) => (li as HTMLElement).innerText.includes(k));
-    },
-    { timeout: STEP_TIMEOUT },
-    unitKeyword,
-  );
-  await clickText(page, "选择", "dialog[open] li button");
-  await page.waitForFunction((k) => (document.querySelector("#employerId-name") as HTMLInputElement | null)?.value.includes(k), { timeout: STEP_TIMEOUT }, unitKeyword);
-  await fill(page, "#studentPhone", "13812345678");
-  await fill(page, "#studentEmail", "liming@example.com");
-  await clickText(page, "确定", "form button[type=submit]");
-  await waitForText(page, "签约信息已保存");
-  await clickText(page, "正式提交");
-  await waitForText(page, "已提交给用人单位"); // the notice of the new state (history lists older submissions too)
 }
 
 describe("the whole journey through the pages", () => {

@@ -23,7 +23,7 @@ import { reviewedGraduate } from "../fixtures/graduate";
 import { redInStampBoxes, signedWhole } from "../helpers/pdf-checks";
 import { ARTIFACTS, DEMO_PASSWORD, HttpSession, launchBrowser, withScreenshot } from "./helpers";
 import { STATE_FILE } from "./global-setup";
-import { STEP_TIMEOUT, clickText, fill, horizontalOverflow, open, personPage, waitForText } from "./ui";
+import { STEP_TIMEOUT, clickText, fill, horizontalOverflow, open, personPage, studentSubmits, waitForText } from "./ui";
 
 let browser: Browser;
 let prisma: Db;
@@ -133,31 +133,6 @@ async function agreementOf(studentNo: string) {
   return prisma.agreement.findFirstOrThrow({ where: { student: { studentNo }, status: { not: "CANCELLED" } } });
 }
 
-/** 我的签约: choose the unit, fill, 确定, 正式提交 (as journey.e2e.test.ts does). */
-async function studentSubmits(page: Page, unitKeyword: string) {
-  await open(page, "/student/agreement");
-  await clickText(page, "选择单位");
-  await page.waitForSelector("#picker-q");
-  await fill(page, "#picker-q", unitKeyword);
-  await clickText(page, "查询", "dialog button");
-  await page.waitForFunction(
-    (k) => {
-      const items = [...document.querySelectorAll("dialog[open] li")];
-      return items.length > 0 && items.every((li) => (li as HTMLElement).innerText.includes(k));
-    },
-    { timeout: STEP_TIMEOUT },
-    unitKeyword,
-  );
-  await clickText(page, "选择", "dialog[open] li button");
-  await page.waitForFunction((k) => (document.querySelector("#employerId-name") as HTMLInputElement | null)?.value.includes(k), { timeout: STEP_TIMEOUT }, unitKeyword);
-  await fill(page, "#studentPhone", "13812345678");
-  await fill(page, "#studentEmail", "e2e-paperless@example.com");
-  await clickText(page, "确定", "form button[type=submit]");
-  await waitForText(page, "签约信息已保存");
-  await clickText(page, "正式提交");
-  await waitForText(page, "已提交给用人单位");
-}
-
 async function unitSigns(page: Page, agreementId: string) {
   await open(page, `/employer/pending/${agreementId}`);
   await waitForText(page, "用人单位情况及意见");
@@ -228,7 +203,7 @@ describe("电子协议 from the student's start to the signed original", () => {
     expect((await prisma.employer.findUniqueOrThrow({ where: { id: unitId } })).sealId).toBe(pending.id);
 
     const student = await personPage(browser, studentNo, { width: 375, height: 900 });
-    await withScreenshot(student, "paperless-student-submit", async () => studentSubmits(student, "数智"));
+    await withScreenshot(student, "paperless-student-submit", async () => studentSubmits(student, "数智", "e2e-paperless@example.com"));
     const submitted = await agreementOf(studentNo);
     expect(submitted.signingMode).toBe("ELECTRONIC");
 
@@ -323,7 +298,7 @@ describe("纸质: print, stamp, 回传, 备案", () => {
     expect((await prisma.setting.findUniqueOrThrow({ where: { id: 1 } })).requireScanForFiling).toBe(true);
 
     const student = await personPage(browser, studentNo, { width: 375, height: 900 });
-    await withScreenshot(student, "paper-student-submit", async () => studentSubmits(student, "数智"));
+    await withScreenshot(student, "paper-student-submit", async () => studentSubmits(student, "数智", "e2e-paperless@example.com"));
     const a = await agreementOf(studentNo);
     expect(a.signingMode).toBe("PAPER");
     const unit = await personPage(browser, "hr@demo-soft.example");
