@@ -30,7 +30,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
           id="c"
           name="c"
           defaultValue={code}
-          placeholder="例如 2027-000123-7K3M9Q2XAB"
+          placeholder="2027-000123-7K3M9Q2XAB"
           className="input font-mono"
           autoComplete="off"
           maxLength={64}
