@@ -2,6 +2,7 @@
 // /verify's second way: upload the electronic agreement (PDF) and see what it is.
 import { useState } from "react";
 import { FileUploadForm, type UploadAnswer } from "@/components/uploads/file-upload-form";
+import { formatDate } from "@/lib/format";
 
 type Verdict = {
   check: string;
@@ -10,8 +11,6 @@ type Verdict = {
   signer: string | null;
   agreement: { agreementNo: string; maskedName: string; unitName: string; statusLabel: string; issuedAt: string; mode: "PAPER" | "ELECTRONIC" } | null;
 };
-
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
 
 export function VerifyUpload({ maxBytes }: { maxBytes: number }) {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -44,7 +43,7 @@ export function VerifyUpload({ maxBytes }: { maxBytes: number }) {
               <dd>{verdict.agreement.statusLabel}</dd>
               <dt className="text-slate-500">出具时间</dt>
               <dd>
-                {dateFormat.format(new Date(verdict.agreement.issuedAt))}（{verdict.agreement.mode === "ELECTRONIC" ? "电子协议原件" : "纸质打印件的 PDF"}）
+                {formatDate(verdict.agreement.issuedAt)}（{verdict.agreement.mode === "ELECTRONIC" ? "电子协议原件" : "纸质打印件的 PDF"}）
               </dd>
             </dl>
           ) : null}
