@@ -22,15 +22,25 @@ export function formatActTime(at: Date): string {
   return `${formatDateTimeSeconds(at)}（北京时间）`;
 }
 
-/** How the person proved who they were, as the audit event recorded it (#11's columns). */
-export type EventEvidence = { authMethod?: string | null; stepUp?: boolean | null; ip?: string | null; userAgent?: string | null };
+/**
+ * How the person proved who they were for the act, as the engine recorded it on the audit
+ * event (#11: the session's sign-in method and time — a step-up re-entry of the password
+ * moves that time to just before the act —, the client's address and browser).
+ */
+export type EventEvidence = {
+  actorAuthMethod?: "PASSWORD" | "SSO" | null;
+  actorAuthAt?: Date | null;
+  actorIp?: string | null;
+  actorUserAgent?: string | null;
+};
 
-const AUTH_LABELS: Record<string, string> = { password: "账号密码登录", sso: "统一身份认证（SSO）" };
+const AUTH_LABELS: Record<"PASSWORD" | "SSO", string> = { PASSWORD: "账号密码", SSO: "统一身份认证（SSO）" };
 
-function authLabel(e: EventEvidence, role: string): string {
-  if (role === "SYSTEM") return "系统（无需登录）";
-  const method = e.authMethod ? (AUTH_LABELS[e.authMethod] ?? e.authMethod) : "—";
-  return e.stepUp ? `${method}，并经二次验证` : method;
+function authLabel(e: EventEvidence & { actorRole: string }): string {
+  if (e.actorRole === "SYSTEM") return "系统（无需登录）";
+  if (!e.actorAuthMethod) return "—";
+  const at = e.actorAuthAt ? `，验证于 ${formatDateTimeSeconds(e.actorAuthAt)}` : "";
+  return `${AUTH_LABELS[e.actorAuthMethod]}${at}`;
 }
 
 export function signingRecordEntries(
@@ -58,9 +68,9 @@ export function signingRecordEntries(
         party,
         name,
         at: formatActTime(e.createdAt),
-        auth: authLabel(e, e.actorRole),
-        ip: e.ip ?? "",
-        userAgent: e.userAgent ?? "",
+        auth: authLabel(e),
+        ip: e.actorIp ?? "",
+        userAgent: e.actorUserAgent ?? "",
         contentHash: e.contentHash ?? "",
       };
     });
