@@ -4,9 +4,9 @@
 // (the roles of each step are the transition table's).
 import { z } from "zod";
 import { signedInAction, summary, transitionAction } from "@/lib/server-action";
-import { approveAsCounselor, attestAsOffice, fileAgreement, returnAsCounselor } from "@/lib/workflow";
+import { approveAsCounselor, attestAsOffice, batchAttestAsOffice, fileAgreement, returnAsCounselor } from "@/lib/workflow";
 import { findForFiling } from "@/lib/workflow/queries";
-import { agreementRefSchema, counselorApproveSchema, filingLookupSchema, reasonSchema } from "@/lib/workflow/schemas";
+import { agreementRefSchema, batchAttestSchema, counselorApproveSchema, filingLookupSchema, reasonSchema } from "@/lib/workflow/schemas";
 import { peopleWhoMay } from "@/lib/workflow/transitions";
 
 /** 通过 */
@@ -33,6 +33,14 @@ export const fileAction = transitionAction("file", {
 export const attestAction = transitionAction("attest", {
   schema: agreementRefSchema,
   run: async (actor, ref) => summary(await attestAsOffice(actor, ref)),
+});
+
+/** 批量鉴证: each item checked as a single 鉴证, one write for those that pass; each one's outcome */
+export const batchAttestAction = transitionAction("attest", {
+  schema: batchAttestSchema,
+  input: (items: unknown) => ({ items }),
+  run: (actor, d) => batchAttestAsOffice(actor, d.items),
+  revalidate: { path: "/office/attest" },
 });
 
 /** 网上签约备案 lookup by 学号 or 协议书号: returns the id to show, within the actor's scope. */

@@ -23,6 +23,7 @@ export const NAV: Record<Role, NavItem[]> = {
   OFFICE: [
     { href: "/office", label: "查询统计" },
     { href: "/office/agreements", label: "网上签约管理" },
+    { href: "/office/attest", label: "电子协议鉴证" },
     { href: "/office/employers", label: "用人单位审核" },
     { href: "/office/students", label: "生源信息" },
     { href: "/office/outbox", label: "邮件通知" },

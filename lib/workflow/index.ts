@@ -12,6 +12,6 @@ export { confirmAsStudent } from "./actions/confirm-as-student";
 export { approveAsCounselor, lastApprovalDefaults } from "./actions/approve-as-counselor";
 export { returnAsCounselor } from "./actions/return-as-counselor";
 export { fileAgreement } from "./actions/file-agreement";
-export { attestAsOffice } from "./actions/attest-as-office";
+export { attestAsOffice, batchAttestAsOffice } from "./actions/attest-as-office";
 export { autoConfirmDue, autoConfirmOne, type SweepResult, type AutoConfirmOneResult } from "./actions/auto-confirm-due";
 export { carryAgreementsToNewCollege, type CollegeMove } from "./actions/move-college";

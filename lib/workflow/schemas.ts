@@ -60,3 +60,11 @@ export type StudentAgreementForm = z.output<typeof studentAgreementSchema>;
 export type EmployerSignInput = UnitSignatureInput;
 export type CounselorApproveInput = z.input<typeof counselorApproveSchema>;
 export type CounselorApproveForm = z.output<typeof counselorApproveSchema>;
+
+/** 批量鉴证: the agreements ticked on the page (at most one page of them at a time). */
+export const batchAttestSchema = z.object({
+  items: z
+    .array(agreementRefSchema, { error: "请选择要鉴证的协议" })
+    .min(1, { error: "请至少勾选一份协议" })
+    .max(200, { error: "一次最多鉴证 200 份" }),
+});

@@ -22,6 +22,7 @@ const ACCEPTS: Record<string, string[]> = {
   "/office/students": ["status", "collegeId", "majorId", "year", "q", "page"],
   "/office/employers": ["status", "q", "page"],
   "/office/agreements": ["q", "page", "f", "college"],
+  "/office/attest": ["page"],
   "/office/outbox": ["status", "page"],
   "/counselor/review": ["q", "page", "f", "college"],
   "/counselor/students": ["status", "collegeId", "majorId", "year", "q", "page"],

@@ -19,7 +19,7 @@ import { checkSealPng } from "@/lib/seals/png";
 import { reviewUnitSeal, sealInForce, setOfficeSeal, uploadUnitSeal } from "@/lib/seals/service";
 import { setSigningMode, updatePaperFormSettings } from "@/lib/settings/paperless";
 import { approveEmployer } from "@/lib/employers/review";
-import { attestAsOffice, fileAgreement, type WorkflowActor } from "@/lib/workflow";
+import { attestAsOffice, batchAttestAsOffice, fileAgreement, type WorkflowActor } from "@/lib/workflow";
 import { agreementAt, demoWorld, newStudent } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
 import { redInStampBoxes as boxesRed } from "../helpers/pdf-checks";
@@ -262,4 +262,30 @@ describe("纸质: print, stamp, 回传, 备案", () => {
     expect(filed.to).toBe("FILED");
     expect((await refusal(uploadScan(asActor(other), r.agreementId, { name: "late.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n") }))).message).toMatch(/已备案/);
   }, 60_000);
+});
+
+describe("批量鉴证", () => {
+  it("attests every electronic one ticked, refuses the paper one with its reason, and only for the office", async () => {
+    const year = (await prisma.student.findUniqueOrThrow({ where: { userId: (await newStudent(prisma)).userId! } })).graduationYear;
+    await setSigningMode(asActor(w.office), { graduationYear: year, signingMode: "ELECTRONIC" });
+    const electronic = [];
+    for (let i = 0; i < 2; i++) electronic.push(await agreementAt(prisma, "APPROVED", { student: await newStudent(prisma), employer: w.soft, counselor: w.counselor }));
+    await setSigningMode(asActor(w.office), { graduationYear: year, signingMode: "PAPER" });
+    const paper = await agreementAt(prisma, "APPROVED", { student: await newStudent(prisma), employer: w.soft, counselor: w.counselor });
+    const items = [...electronic, paper].map((r) => ({ agreementId: r.agreementId, version: r.version }));
+    expect((await refusal(batchAttestAsOffice(w.counselor, items))).code).toBe("FORBIDDEN");
+    const outcomes = await batchAttestAsOffice(w.office, items);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, false]);
+    expect(outcomes[2].message).toMatch(/无需网上鉴证/);
+    for (const r of electronic) {
+      const a = await prisma.agreement.findUniqueOrThrow({ where: { id: r.agreementId } });
+      expect(a.attestedAt).not.toBeNull();
+      const event = await prisma.agreementEvent.findUniqueOrThrow({ where: { agreementId_version: { agreementId: a.id, version: a.version } } });
+      expect(event).toMatchObject({ action: "attest", actorRole: "OFFICE", fromStatus: "APPROVED", toStatus: "APPROVED" });
+      expect(event.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    // a second time: already attested, told so, nothing written
+    const again = await batchAttestAsOffice(w.office, electronic.map((r) => ({ agreementId: r.agreementId, version: r.version + 1 })));
+    expect(again.every((o) => !o.ok && /已鉴证/.test(o.message))).toBe(true);
+  }, 120_000);
 });
