@@ -2,24 +2,32 @@
 // - a server action (a POST with Next-Action) whose body is declared larger than every
 //   action needs is refused with 413 in zh-CN before a byte of it is read (Next.js's own
 //   limit, set to the same number in next.config.js, stops undeclared ones while reading);
-// - signed-out visitors of any role area go to the login page. Which role may open which
-//   area is checked again on the server by every page and action (lib/auth/guard.ts).
+// - signed-out visitors of any role area (and of 修改密码) go to the login page. This only
+//   looks at the cookie (no database, and it never re-issues the cookie): whether the
+//   session is still live, and which role may open which area, is checked on the server by
+//   every page, action and route handler (lib/auth/guard.ts).
 // Route handlers (/api/…) check their own bodies (lib/http/request.ts).
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authConfig } from "@/lib/auth/auth-config";
+import { decode } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/auth-config";
 import { ROLE_PREFIX } from "@/lib/auth/roles";
 import { formatBytes, SERVER_ACTION_BODY_BYTES } from "@/lib/http/limits";
 
-const { auth } = NextAuth(authConfig);
-
-const PROTECTED = Object.values(ROLE_PREFIX);
+const PROTECTED = [...Object.values(ROLE_PREFIX), "/account"];
 
 function refuseAction(status: number, error: string) {
   return NextResponse.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export default auth((request) => {
+async function hasSessionCookie(request: NextRequest): Promise<boolean> {
+  const secret = process.env.AUTH_SECRET;
+  const name = SESSION_COOKIE_NAMES.find((n) => request.cookies.get(n));
+  if (!secret || !name) return false;
+  const payload = await decode({ token: request.cookies.get(name)!.value, secret, salt: name }).catch(() => null);
+  return typeof payload?.sid === "string";
+}
+
+export default async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
     const declared = request.headers.get("content-length");
     if (declared === null && request.headers.has("transfer-encoding")) return refuseAction(411, "请求缺少长度信息，请刷新页面后重试");
@@ -29,13 +37,13 @@ export default auth((request) => {
   }
   const { pathname } = request.nextUrl;
   const isProtected = PROTECTED.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
-  if (isProtected && !request.auth) {
+  if (isProtected && !(await hasSessionCookie(request))) {
     const login = new URL("/login", request.nextUrl);
     login.searchParams.set("callbackUrl", pathname);
     return NextResponse.redirect(login);
   }
   return NextResponse.next();
-});
+}
 
 export const config = {
   // every page (server actions post to pages), not the route handlers or static files

@@ -2,11 +2,14 @@
 // becomes its zh-CN message (and field errors); anything else is logged and reported as
 // 服务暂时不可用 — never a 500 page for bad input.
 import type { z } from "zod";
-import { AppError, ERROR_CODES } from "@/lib/errors";
+import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
+
+/** The refusals a form answers with a step of its own rather than a message (re-enter the password, change it first). */
+export type ActionStepCode = Extract<ErrorCode, "REAUTH_REQUIRED" | "PASSWORD_CHANGE_REQUIRED">;
 
 export type ActionResult<T = undefined> =
   | { ok: true; data?: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; code?: ActionStepCode };
 
 export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -22,7 +25,10 @@ export function invalidInput(error: z.ZodError): ActionResult<never> {
 }
 
 export function actionError(error: unknown): ActionResult<never> {
-  if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof AppError) {
+    const step = error.code === "REAUTH_REQUIRED" || error.code === "PASSWORD_CHANGE_REQUIRED" ? { code: error.code } : {};
+    return { ok: false, error: error.message, fieldErrors: error.fieldErrors, ...step };
+  }
   console.error(error);
   return { ok: false, error: ERROR_CODES.UNAVAILABLE };
 }

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   enable: "启用账号",
   disable: "停用账号",
   resetPassword: "重置密码",
+  changePassword: "修改密码",
   createCollege: "新增学院",
   updateCollege: "修改学院",
   createMajor: "新增专业",
@@ -50,7 +51,7 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export type AuditEntity = "Employer" | "Student" | "Setting" | "AgreementTerms" | "User" | "College" | "Major" | "GraduationYearSetting" | "Seal" | "AgreementScan";
 
 export type AuditRecord = {
-  actor: Pick<WorkflowActor, "userId" | "role" | "context">;
+  actor: Pick<WorkflowActor, "userId" | "role" | "auth">;
   entity: AuditEntity;
   entityId: string;
   action: AuditAction;

@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   INVALID_STATE: "当前状态下不能进行该操作",
   GUARD_FAILED: "不满足办理条件",
   THROTTLED: "操作过于频繁，请稍后再试",
+  PASSWORD_CHANGE_REQUIRED: "请先修改初始密码后再继续办理",
+  REAUTH_REQUIRED: "为确认是您本人操作，请重新输入登录密码后再签约",
   UNAVAILABLE: "服务暂时不可用，请稍后重试",
 } as const;
 

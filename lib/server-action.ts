@@ -7,7 +7,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { requireActor } from "@/lib/auth/guard";
+import { requireAccountOwner, requireActor, requireRecentAuth } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actionError, zodFieldErrors, type ActionResult } from "@/lib/action-result";
@@ -19,8 +19,11 @@ import { peopleWhoMay, type WorkflowAction } from "@/lib/workflow/transitions";
 export const EVERY_ROLE = ["STUDENT", "EMPLOYER", "COUNSELOR", "OFFICE"] as const satisfies readonly Role[];
 
 export type ActionSpec<S extends z.ZodType, T, A extends unknown[]> = {
-  /** who may call it; "public" = no sign-in (用人单位注册) */
-  roles: readonly Role[] | "public";
+  /**
+   * who may call it; "public" = no sign-in (用人单位注册); "self" = anyone signed in, about
+   * their own account, also before their first password change (修改密码, step-up)
+   */
+  roles: readonly Role[] | "public" | "self";
   schema: S;
   /** the call's arguments as the object the schema parses (default: the first argument) */
   input?: (...args: A) => unknown;
@@ -31,6 +34,8 @@ export type ActionSpec<S extends z.ZodType, T, A extends unknown[]> = {
   revalidate?: { path: string; type?: "layout" | "page" };
   /** where to go after success (thrown by next/navigation outside the error mapping) */
   redirectTo?: (result: T) => string;
+  /** a signing act: the person must have authenticated in the last 10 minutes (lib/auth/step-up.ts) */
+  stepUp?: boolean;
 };
 
 // actions parse { ref, form }: a field error belongs to the form's own field name
@@ -42,7 +47,8 @@ export function serverAction<S extends z.ZodType, T, A extends unknown[] = [unkn
   return async (...args: A): Promise<ActionResult<T>> => {
     let result: T;
     try {
-      const actor = spec.roles === "public" ? null : await requireActor(...spec.roles);
+      const actor = spec.roles === "public" ? null : spec.roles === "self" ? await requireAccountOwner() : await requireActor(...spec.roles);
+      if (spec.stepUp && actor) requireRecentAuth(actor);
       const parsed = spec.schema.safeParse(spec.input ? spec.input(...args) : args[0]);
       if (!parsed.success) return { ok: false, error: ERROR_CODES.INVALID_INPUT, fieldErrors: fieldErrorsOf(parsed.error) };
       result = await spec.run(actor, parsed.data);

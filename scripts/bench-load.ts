@@ -11,11 +11,12 @@
 // NEXT_DIST_DIR (.next-bench; built if the sources changed), BENCH_KEEP_DB=1.
 // Last line: BENCH load clients=50 rps=<r> p95_ms=<p> p99_ms=<q> errors=<e> pgbench_tps=<t>
 import { execFileSync, spawn } from "node:child_process";
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { loadLiveSession } from "../lib/auth/sessions";
 import { createPrisma } from "../lib/db/client";
 import { makeIdNumber } from "../lib/validation/id-card";
 import { reviewedGraduate } from "../tests/fixtures/graduate";
@@ -131,12 +132,14 @@ function forgeTokens(claims: Record<string, unknown>[]): string[] {
     import { readFileSync } from "node:fs";
     const list = JSON.parse(readFileSync(0, "utf8"));
     const out = [];
-    for (const claims of list) out.push(await encode({ token: claims, secret: ${JSON.stringify(AUTH_SECRET)}, salt: "${COOKIE}", maxAge: 8 * 3600 }));
+    for (const claims of list) out.push(await encode({ token: claims, secret: ${JSON.stringify(AUTH_SECRET)}, salt: "${COOKIE}", maxAge: 12 * 3600 }));
     process.stdout.write(JSON.stringify(out));`;
   return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, input: JSON.stringify(claims), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
 }
 
 type Prepared = {
+  /** the server-side sessions the clients hold */
+  sessionIds: string[];
   unitCookie: string;
   counselorCookie: string;
   pending: { agreementId: string; version: number; studentCookie: string }[];
@@ -182,17 +185,48 @@ async function prepare(databaseUrl: string): Promise<Prepared> {
       );
       pending.push(...batch);
     }
-    const tokens = forgeTokens([
-      { name: staff.name, sub: staff.id, uid: staff.id, role: "EMPLOYER", collegeId: null, employerId: unit.id },
-      { name: counselor.name, sub: counselor.id, uid: counselor.id, role: "COUNSELOR", collegeId: college.id, employerId: null },
-      ...pending.map((p) => ({ name: p.name, sub: p.userId, uid: p.userId, role: "STUDENT", collegeId: null, employerId: null })),
-    ]);
+    // every client holds a real server-side session (what a sign-in creates): the app reads it on every request
+    const now = new Date();
+    const holders = [staff.id, counselor.id, ...pending.map((p) => p.userId)].map((userId) => ({ id: randomUUID(), userId }));
+    await prisma.userSession.createMany({
+      data: holders.map((h) => ({ ...h, authMethod: "PASSWORD" as const, authenticatedAt: now, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 12 * 3_600_000), ip: "127.0.0.1" })),
+    });
+    const tokens = forgeTokens(holders.map((h) => ({ sub: h.userId, sid: h.id, sx: Math.floor(now.getTime() / 1000) + 12 * 3600 })));
     return {
+      sessionIds: holders.map((h) => h.id),
       unitCookie: `${COOKIE}=${tokens[0]}`,
       counselorCookie: `${COOKIE}=${tokens[1]}`,
       pending: pending.map((p, i) => ({ agreementId: p.agreementId, version: p.version, studentCookie: `${COOKIE}=${tokens[i + 2]}` })),
       detailIds: pending.slice(0, 200).map((p) => p.agreementId),
     };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/**
+ * What the per-request session check costs by itself, on this database in this run: the
+ * primary-key read every page, action and route handler makes (lib/auth/sessions.ts
+ * loadLiveSession), against the cheapest round trip (SELECT 1) on the same connection.
+ */
+async function sessionCheckCost(databaseUrl: string, sessionIds: string[]) {
+  const prisma = createPrisma(databaseUrl, 1);
+  (globalThis as unknown as { wqPrisma?: unknown }).wqPrisma = prisma;
+  try {
+    const time = async (n: number, f: (i: number) => Promise<unknown>) => {
+      const ms: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        await f(i);
+        ms.push(performance.now() - t);
+      }
+      ms.sort((a, b) => a - b);
+      return { p50: ms[Math.floor(n / 2)], p95: ms[Math.floor(n * 0.95)] };
+    };
+    await time(50, () => prisma.$queryRaw`SELECT 1`); // warm
+    const floor = await time(500, () => prisma.$queryRaw`SELECT 1`);
+    const check = await time(500, (i) => loadLiveSession(sessionIds[i % sessionIds.length], undefined, prisma));
+    log(`session check (one primary-key read with its account, 500 sequential): p50 ${check.p50.toFixed(2)} ms, p95 ${check.p95.toFixed(2)} ms; SELECT 1 on the same connection p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms`);
   } finally {
     await prisma.$disconnect();
   }
@@ -225,6 +259,7 @@ async function main() {
   try {
     log(`preparing ${AGREEMENTS} agreements waiting for the unit…`);
     const data = await prepare(db.url);
+    await sessionCheckCost(db.url, data.sessionIds);
     const ids = actionIds();
     const signForm = await (async () => {
       const prisma = createPrisma(db.url, 1);

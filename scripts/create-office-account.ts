@@ -1,10 +1,9 @@
 // npm run admin:create-office -- <username> <姓名> [学校名称]
 // The first account of a production installation (no demo data there): an office (就业处)
-// account with a random password printed once, and the university's settings with the
+// account with a random initial password printed once (changed at first sign-in), and the university's settings with the
 // standard 签约须知, 违约说明 and 协议条款 (edit them in 系统设置). Safe to run again: an
 // existing account or settings row is left as it is.
-import { randomBytes } from "node:crypto";
-import { hash } from "bcryptjs";
+import { issueInitialPassword } from "../lib/auth/passwords";
 import { createPrisma } from "../lib/db/client";
 import { DEMO_BREACH_NOTICE, DEMO_SIGNING_NOTICE, DEMO_TERMS_V1 } from "../prisma/seed-data";
 
@@ -27,9 +26,9 @@ async function main() {
       console.log(`账号 ${username} 已存在，未做修改。`);
       return;
     }
-    const password = randomBytes(9).toString("base64url");
-    await prisma.user.create({ data: { username, name, role: "OFFICE", passwordHash: await hash(password, 10) } });
-    console.log(`已创建就业处账号 ${username}，初始密码：${password}（只显示这一次，请登录后在“系统设置”中更换）`);
+    const { password, columns } = issueInitialPassword();
+    await prisma.user.create({ data: { username, name, role: "OFFICE", ...columns } });
+    console.log(`已创建就业处账号 ${username}，初始密码：${password}（只显示这一次；首次登录后须修改密码）`);
   } finally {
     await prisma.$disconnect();
   }

@@ -11,6 +11,7 @@ export const signAction = transitionAction("sign", {
   schema: z.object({ ref: agreementRefSchema, form: employerSignSchema }),
   input: (ref: unknown, form: unknown) => ({ ref, form }),
   run: async (actor, d) => summary(await signAsEmployer(actor, d.ref, d.form)),
+  stepUp: true,
 });
 
 /** 退回/拒绝签约 */
@@ -31,6 +32,7 @@ export const batchSignAction = transitionAction("sign", {
   schema: batchSignSchema,
   input: (items: unknown) => ({ items }),
   run: (actor, d) => batchSignAsEmployer(actor, d.items),
+  stepUp: true,
 });
 
 /** Every agreement waiting for this unit (ids and versions), for 全选 across pages. */

@@ -24,7 +24,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form id="login-form" onSubmit={onSubmit} className="space-y-4" noValidate>
       {serverError && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {serverError}

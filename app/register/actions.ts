@@ -1,15 +1,20 @@
 "use server";
 
-import { registerEmployer } from "@/lib/employers/register";
+import { currentRequestContext } from "@/lib/auth/request-context";
+import { REGISTERED_MESSAGE, registerEmployer } from "@/lib/employers/register";
 import { employerRegistrationSchema } from "@/lib/employers/schemas";
 import { serverAction } from "@/lib/server-action";
 
-/** Public: no sign-in. The unit is created 待审核 and can sign once the office approves it. */
+/**
+ * Public: no sign-in. The unit is created 待审核 and can sign once the office approves it.
+ * The answer is the same whether or not the login name was free (its owner gets an e-mail):
+ * nothing of the service's result goes back.
+ */
 export const registerEmployerAction = serverAction({
   roles: "public",
   schema: employerRegistrationSchema,
   run: async (_actor, d) => {
-    await registerEmployer(d);
+    await registerEmployer(d, await currentRequestContext());
   },
-  message: "注册成功，请等待就业处审核；审核通过后即可使用登录账号办理网上签约。",
+  message: REGISTERED_MESSAGE,
 });

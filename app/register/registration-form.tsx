@@ -1,5 +1,6 @@
 "use client";
 
+import { PASSWORD_RULE } from "@/lib/auth/password-rule";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState, useTransition } from "react";
@@ -60,8 +61,8 @@ export function RegistrationForm() {
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-semibold">登录账号</legend>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <FormField id="username" label="登录账号" required error={errors.username} hint="建议使用单位招聘邮箱">
-            <TextInput id="username" registration={register("username")} invalid={!!errors.username} autoComplete="username" />
+          <FormField id="username" label="登录账号（电子邮箱）" required error={errors.username} hint="以后用它登录，如单位招聘邮箱；不区分大小写">
+            <TextInput id="username" type="email" registration={register("username")} invalid={!!errors.username} autoComplete="username" />
           </FormField>
           <FormField id="staffName" label="经办人姓名" required error={errors.staffName}>
             <TextInput id="staffName" registration={register("staffName")} invalid={!!errors.staffName} />
@@ -70,7 +71,7 @@ export function RegistrationForm() {
             <TextInput id="staffPhone" registration={register("staffPhone")} invalid={!!errors.staffPhone} inputMode="tel" />
           </FormField>
           <div className="hidden sm:block" />
-          <FormField id="password" label="密码" required error={errors.password} hint="至少8位，包含字母和数字">
+          <FormField id="password" label="密码" required error={errors.password} hint={PASSWORD_RULE}>
             <TextInput id="password" type="password" registration={register("password")} invalid={!!errors.password} autoComplete="new-password" />
           </FormField>
           <FormField id="confirmPassword" label="确认密码" required error={errors.confirmPassword}>

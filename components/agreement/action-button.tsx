@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
+import { useStepUp } from "@/components/auth/step-up";
 import type { ActionResult } from "@/lib/action-result";
 
 type Props = {
@@ -27,11 +28,12 @@ export function ActionButton({ label, action, reasonLabel, confirmText, tone = "
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const stepUp = useStepUp();
 
   const run = (withReason?: string) =>
     startTransition(async () => {
       setError(undefined);
-      const result = await action(withReason);
+      const result = await stepUp(() => action(withReason));
       if (!result.ok) {
         setError(result.fieldErrors?.reason ?? result.error);
         return;

@@ -102,7 +102,7 @@ export function ImportPanel({ templateHref, initialJob, maxBytes, limitText }: P
           <a href={templateHref} className="mx-1 text-brand-700 underline" download>
             下载导入模板
           </a>
-          ，按“填写说明”工作表填写后上传（.xlsx，也可以是 WPS / LibreOffice 的 .ods、.xls 或 .csv；文件不超过 {limitText}，每次最多 20000 行）。同一学号再次导入将更新该生信息；信息有变化的学生将重新进入“待学院审核”。新学生的登录账号为学号，初始密码为身份证号后6位。
+          ，按“填写说明”工作表填写后上传（.xlsx，也可以是 WPS / LibreOffice 的 .ods、.xls 或 .csv；文件不超过 {limitText}，每次最多 20000 行）。同一学号再次导入将更新该生信息；信息有变化的学生将重新进入“待学院审核”。新学生的登录账号为学号，系统为每人生成随机初始密码，放在导入报告里（只能下载一次），本人首次登录后须修改。
         </p>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
           <label htmlFor="import-file" className="sr-only">
@@ -156,6 +156,7 @@ function Progress({ label, percent }: { label: string; percent: number | null })
 }
 
 function ImportReportView({ job, onGoodRowsOnly }: { job: ImportJobView; onGoodRowsOnly: () => void }) {
+  const [credentialsTaken, setCredentialsTaken] = useState(false);
   const s = job.summary;
   if (job.status === "FAILED" || !s) {
     return (
@@ -172,16 +173,22 @@ function ImportReportView({ job, onGoodRowsOnly }: { job: ImportJobView; onGoodR
     );
   }
   const bad = job.errorCount;
+  const credentials = credentialsTaken ? 0 : job.credentialsPending;
   return (
     <div className="card space-y-3" aria-live="polite">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="font-semibold">导入报告（{job.fileName}）</h2>
-        {bad > 0 && (
-          <a className="btn-secondary" href={`/api/imports/${job.id}/report`} download>
-            下载报告（Excel，{bad} 行有误）
+        {(bad > 0 || credentials > 0) && (
+          <a id="download-import-report" className="btn-secondary" href={`/api/imports/${job.id}/report`} download onClick={() => setCredentialsTaken(true)}>
+            下载报告（Excel{bad > 0 ? `，${bad} 行有误` : ""}{credentials > 0 ? `，含 ${credentials} 名新学生的初始密码` : ""}）
           </a>
         )}
       </div>
+      {credentials > 0 && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {credentials} 名新学生的初始密码在导入报告中，<strong>只能下载一次</strong>（24 小时内），下载后系统不再保存。请通过可靠渠道发放给本人；遗失的由就业处重置。
+        </p>
+      )}
       <p className="text-sm">
         共 {s.total} 行，正确 {s.valid} 行，有误 {bad} 行。
         {s.written || s.unchanged > 0 || (bad === 0 && s.valid > 0) ? ` 已新增 ${s.created} 名、更新 ${s.updated} 名、未变化 ${s.unchanged} 名。` : " 文件有错误，本次未导入任何数据。"}

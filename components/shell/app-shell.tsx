@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { StepUpProvider } from "@/components/auth/step-up";
 import { signOut } from "@/lib/auth/auth";
 import { ROLE_LABELS, type Actor } from "@/lib/auth/roles";
 import { NAV } from "./nav";
 import { NavLinks } from "./nav-links";
 
+// 退出 ends the server-side session (next-auth's signOut event), not only the cookie.
 async function logout() {
   "use server";
   await signOut({ redirectTo: "/login" });
@@ -35,6 +37,9 @@ export function AppShell({
               <span className="hidden sm:inline">
                 {actor.name}（{ROLE_LABELS[actor.role]}）
               </span>
+              <Link href="/account/password" className="rounded-md px-2 py-1.5 hover:bg-brand-800">
+                修改密码
+              </Link>
               <form action={logout}>
                 <button type="submit" className="rounded-md border border-white/40 px-3 py-1.5 hover:bg-brand-800">
                   退出
@@ -47,7 +52,9 @@ export function AppShell({
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <StepUpProvider method={actor.auth?.method ?? null}>{children}</StepUpProvider>
+      </main>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
+import { useStepUp } from "@/components/auth/step-up";
 import type { ActionResult } from "@/lib/action-result";
 
 /** react-hook-form on the shared zod schema + one server action; server field errors land on their fields. */
@@ -12,21 +13,22 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   action: (input: unknown) => Promise<ActionResult<unknown>>,
   defaultValues?: DefaultValues<z.input<S>>,
-  options: { resetOnSuccess?: boolean; /** instead of refreshing the page */ onSuccess?: () => void } = {},
+  options: { resetOnSuccess?: boolean; /** instead of refreshing the page; gets the action's data */ onSuccess?: (data: unknown) => void } = {},
 ) {
   type In = z.input<S>;
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [pending, startTransition] = useTransition();
+  const stepUp = useStepUp();
   const form = useForm<In>({ resolver: zodResolver(schema as never) as unknown as Resolver<In>, defaultValues });
   const onSubmit = form.handleSubmit((values) => {
     setMessage(undefined);
     startTransition(async () => {
-      const result = await action(values);
+      const result = await stepUp(() => action(values));
       if (result.ok) {
         setMessage({ ok: true, text: result.message ?? "已保存" });
         if (options.resetOnSuccess) form.reset();
-        if (options.onSuccess) options.onSuccess();
+        if (options.onSuccess) options.onSuccess(result.data);
         else router.refresh();
         return;
       }

@@ -1,37 +1,26 @@
-// The part of the next-auth configuration that needs no database: session shape and
-// callbacks. Shared by the full config (lib/auth/auth.ts) and the proxy.
+// The session cookie: a next-auth JWT that carries only the account id (sub), the
+// server-side session's id (sid) and that session's absolute end (sx). It is written at
+// sign-in and never re-issued with a later end: every check of whether the session is still
+// live reads the UserSession row (lib/auth/sessions.ts), not the cookie.
 import type { NextAuthConfig } from "next-auth";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { encode as encodeJwt, type JWTEncodeParams } from "next-auth/jwt";
+import { SESSION_ABSOLUTE_HOURS } from "./sessions-policy";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
+export const SESSION_MAX_AGE_SECONDS = SESSION_ABSOLUTE_HOURS * 60 * 60;
+
+/** next-auth's cookie names on plain http and on https. */
+export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+/** Encodes the token with an expiry that never moves past the session's absolute end. */
+async function encode(params: JWTEncodeParams) {
+  const end = typeof params.token?.sx === "number" ? params.token.sx : null;
+  const maxAge = end === null ? params.maxAge : Math.max(1, end - Math.floor(Date.now() / 1000));
+  return encodeJwt({ ...params, maxAge });
+}
 
 export const authConfig = {
-  pages: { signIn: "/login" },
+  pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { encode },
   providers: [],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        const u = user as unknown as { id: string; role: Role; collegeId: string | null; employerId: string | null };
-        token.uid = u.id;
-        token.role = u.role;
-        token.collegeId = u.collegeId;
-        token.employerId = u.employerId;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      session.user.id = token.uid as string;
-      session.user.role = token.role as Role;
-      session.user.collegeId = (token.collegeId as string | null) ?? null;
-      session.user.employerId = (token.employerId as string | null) ?? null;
-      return session;
-    },
-  },
 } satisfies NextAuthConfig;
-
-declare module "next-auth" {
-  interface Session {
-    user: { id: string; name: string; role: Role; collegeId: string | null; employerId: string | null; email?: string | null };
-  }
-}

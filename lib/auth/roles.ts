@@ -1,4 +1,4 @@
-import type { ActorRole, Role } from "@/lib/generated/prisma/enums";
+import type { ActorRole, AuthMethod, Role } from "@/lib/generated/prisma/enums";
 
 /** Who a role is, as every page, record and export names them (SYSTEM: the scheduler). */
 export const ROLE_LABELS: Record<ActorRole, string> = {
@@ -25,11 +25,17 @@ export const ROLE_PREFIX: Record<Role, string> = {
 };
 
 /**
- * How the request of an act was made, recorded with its audit record (AgreementEvent and
- * AuditLog alike, through lib/workflow/actor.ts actorAuditColumns). Empty for now; #11 adds
- * how the person authenticated, when, the client IP and user agent.
+ * How the person acting proved who they are, and from where: the session, its method, when
+ * they last authenticated, the client's address and browser. The audit trail records it
+ * (AgreementEvent and AuditLog alike, through lib/workflow/actor.ts actorAuditColumns).
  */
-export type ActorContext = Readonly<Record<string, string | null>>;
+export type ActorAuth = {
+  sessionId: string;
+  method: AuthMethod;
+  authenticatedAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+};
 
 /** The person acting, as every service receives them. */
 export type Actor = {
@@ -38,5 +44,6 @@ export type Actor = {
   name: string;
   collegeId: string | null;
   employerId: string | null;
-  context?: ActorContext;
+  /** absent for actors made outside a request (scripts, tests, the demo data) */
+  auth?: ActorAuth;
 };

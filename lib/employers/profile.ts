@@ -17,7 +17,7 @@ function employerIdOf(actor: Pick<Actor, "role" | "employerId">): string {
 export async function getOwnEmployer(actor: Pick<Actor, "role" | "employerId">) {
   const employer = await prisma.employer.findUnique({
     where: { id: employerIdOf(actor) },
-    include: { staff: { select: { id: true, username: true, name: true, phone: true, email: true, active: true, lastLoginAt: true }, orderBy: { createdAt: "asc" } } },
+    include: { staff: { select: { id: true, username: true, name: true, phone: true, email: true, active: true, lastLoginAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
   });
   if (!employer) throw new AppError("NOT_FOUND", "未找到本单位信息");
   return employer;

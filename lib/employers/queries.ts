@@ -94,7 +94,7 @@ export async function getEmployerForOffice(actor: Pick<Actor, "role">, employerI
   const employer = /^[0-9a-f-]{36}$/i.test(employerId)
     ? await prisma.employer.findUnique({
         where: { id: employerId },
-        include: { staff: { select: { id: true, username: true, name: true, phone: true, email: true, createdAt: true }, orderBy: { createdAt: "asc" } } },
+        include: { staff: { select: { id: true, username: true, name: true, phone: true, email: true, active: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
       })
     : null;
   if (!employer) throw new AppError("NOT_FOUND", "未找到该用人单位");

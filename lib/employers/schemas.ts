@@ -2,6 +2,7 @@
 // prefill 用人单位情况 when signing), staff accounts, and the office's rejection. One schema
 // per form, shared by the browser (react-hook-form) and the server action.
 import { z } from "zod";
+import { passwordProblem, passwordSchema } from "@/lib/auth/password-rule";
 import { isProvinceCode } from "@/lib/reference/regions";
 import { unitProfileShape } from "@/lib/agreement/unit-section";
 import { creditCodeSchema, emailSchema, optionalText, phoneSchema, requiredText } from "@/lib/validation/common";
@@ -21,43 +22,38 @@ export const unitProfileSchema = z.object({
   defaultOpinion: optionalText("用人单位意见（默认）", 500),
 });
 
-// At least 8 characters with a letter and a digit: the account signs legal agreements.
-export const passwordSchema = z
-  .string({ error: "请设置密码" })
-  .min(8, { error: "密码至少8位" })
-  .max(64, { error: "密码不能超过64位" })
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: "密码须同时包含字母和数字" });
-
-const accountName = z
-  .string({ error: "请填写登录账号" })
+/**
+ * A unit's login name: an e-mail address, kept in lower case and compared without case
+ * (a 学号 or 工号 never contains "@", so no unit can take one).
+ */
+export const unitAccountName = z
+  .string({ error: "请填写登录账号（电子邮箱）" })
   .trim()
   .toLowerCase()
-  .min(3, { error: "登录账号至少3个字符" })
+  .min(1, { error: "请填写登录账号（电子邮箱）" })
   .max(100, { error: "登录账号不能超过100个字符" })
-  .regex(/^[a-z0-9._@-]+$/, { error: "登录账号只能包含字母、数字和 . _ @ -" });
+  .pipe(z.email({ error: "登录账号须为电子邮箱，如 hr@example.com" }));
 
 export const employerRegistrationSchema = unitProfileSchema
   .extend({
     orgCode: creditCodeSchema,
     /** the first staff account's login name (the unit's e-mail is suggested) */
-    username: accountName,
+    username: unitAccountName,
     staffName: requiredText("经办人姓名", 50),
     staffPhone: phoneSchema,
     password: passwordSchema,
     confirmPassword: z.string({ error: "请再次输入密码" }),
   })
-  .refine((v) => v.password === v.confirmPassword, { error: "两次输入的密码不一致", path: ["confirmPassword"] });
+  .refine((v) => v.password === v.confirmPassword, { error: "两次输入的密码不一致", path: ["confirmPassword"] })
+  .refine((v) => !passwordProblem(v.password, v.username), { error: "密码不能包含登录账号", path: ["password"] });
 
-export const employerStaffSchema = z
-  .object({
-    username: accountName,
+/** 添加经办人 (by the unit's administrator): the account gets a random initial password. */
+export const employerStaffSchema = z.object({
+    username: unitAccountName,
     name: requiredText("姓名", 50),
     phone: phoneSchema,
     email: emailSchema,
-    password: passwordSchema,
-    confirmPassword: z.string({ error: "请再次输入密码" }),
-  })
-  .refine((v) => v.password === v.confirmPassword, { error: "两次输入的密码不一致", path: ["confirmPassword"] });
+  });
 
 export const employerRejectSchema = z.object({
   employerId: z.uuid({ error: "单位编号无效" }),

@@ -18,7 +18,7 @@ import type { StatsFilter } from "@/lib/statistics/filters";
 import { TREND_ACTIONS, type TrendAction } from "@/lib/statistics/sql";
 import { GENDER_LABELS, SOURCE_STATUS_LABELS } from "@/lib/students/labels";
 import { STUDENT_LIST_PARAMS, studentWhere, type StudentFilter } from "@/lib/students/queries";
-import { maskIdNumber } from "@/lib/validation/id-card";
+import { idNumberFor } from "@/lib/privacy/id-number";
 import { formatDateTime } from "@/lib/format";
 import { routeParams } from "@/lib/http/params";
 import type { ColumnType, ExportSheet } from "./xlsx";
@@ -75,7 +75,7 @@ export function studentsSheet(actor: Actor, f: StudentFilter): ExportSheet<Await
       { header: "毕业时间", type: "text", value: (s) => s.graduationMonth, width: 10 },
       { header: "学院", value: (s) => s.college.name, width: 22 },
       { header: "专业", value: (s) => s.major.name, width: 20 },
-      { header: "身份证号", type: "text", value: (s) => maskIdNumber(s.idNumber), width: 22 },
+      { header: "身份证号", type: "text", value: (s) => idNumberFor(actor.role, "export", s.idNumber), width: 22 },
       { header: "生源地", value: (s) => regionLabel(s.originProvince, s.originCity), width: 16 },
       { header: "生源信息状态", value: (s) => SOURCE_STATUS_LABELS[s.sourceStatus], width: 14 },
       { header: "退回原因", value: (s) => s.sourceNote, width: 24 },

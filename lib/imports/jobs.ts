@@ -7,7 +7,8 @@
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
-import { importStudents, type ImportMode, type ImportPhase, type ImportReport, type RowError } from "@/lib/students/import";
+import { seal, unseal } from "@/lib/auth/sealed";
+import { importStudents, type ImportMode, type ImportPhase, type ImportReport, type InitialCredential, type RowError } from "@/lib/students/import";
 
 export type ImportKind = "students";
 export type ImportStatus = "QUEUED" | "RUNNING" | "DONE" | "FAILED";
@@ -28,7 +29,10 @@ export const PHASE_LABELS: Record<ImportPhase, string> = {
   write: "正在写入",
 };
 
-export type ImportSummary = Omit<ImportReport, "errors">;
+export type ImportSummary = Omit<ImportReport, "errors" | "credentials">;
+
+/** What the sealed credentials of a job are for (lib/auth/sealed.ts). */
+const CREDENTIALS = "import-credentials";
 
 export type ImportJobView = {
   id: string;
@@ -47,6 +51,8 @@ export type ImportJobView = {
   error: string | null;
   /** the file had bad rows and nothing was written: 只导入正确的行 may run it again */
   canImportGoodRows: boolean;
+  /** new accounts' initial passwords wait in the report, for one download */
+  credentialsPending: number;
 };
 
 function mayImport(actor: Actor): void {
@@ -92,6 +98,7 @@ function viewOf(job: JobRow): ImportJobView {
     errors: errors.slice(0, PREVIEW_ERRORS),
     error: job.error,
     canImportGoodRows: job.status === "DONE" && job.file !== null && !!summary && !summary.written && summary.valid > 0 && errors.length > 0 && summary.unchanged === 0,
+    credentialsPending: job.credentials ? (summary?.created ?? 0) : 0,
   };
 }
 
@@ -103,11 +110,19 @@ export async function importJobFor(actor: Actor, id: string): Promise<ImportJobV
   return viewOf(job);
 }
 
-/** Every bad row of one job of this person, for the XLSX report. */
-export async function importJobErrors(actor: Actor, id: string): Promise<{ view: ImportJobView; errors: RowError[] }> {
+/**
+ * Every bad row of one job of this person, for the XLSX report — and, the first time only,
+ * the new accounts' initial passwords: they are erased as they are handed out.
+ */
+export async function importJobErrors(actor: Actor, id: string): Promise<{ view: ImportJobView; errors: RowError[]; credentials: InitialCredential[] }> {
   const view = await importJobFor(actor, id);
   const job = await prisma.importJob.findUniqueOrThrow({ where: { id }, select: { rowErrors: true } });
-  return { view, errors: (job.rowErrors as RowError[] | null) ?? [] };
+  // taken and erased in one statement: two downloads at once cannot both get them
+  const [taken] = await prisma.$queryRaw<{ credentials: Uint8Array | null }[]>`
+    UPDATE "ImportJob" j SET credentials = NULL FROM (SELECT id, credentials FROM "ImportJob" WHERE id = ${id}::uuid FOR UPDATE) old
+    WHERE j.id = old.id AND old.credentials IS NOT NULL RETURNING old.credentials`;
+  const credentials = taken?.credentials ? unseal<InitialCredential[]>(CREDENTIALS, taken.credentials) : [];
+  return { view, errors: (job.rowErrors as RowError[] | null) ?? [], credentials };
 }
 
 /** The person's latest import of the last 24 hours: what the import page shows after a reload. */
@@ -172,12 +187,21 @@ export async function runImportJob(id: string): Promise<ImportStatus | null> {
     if (!job.file) throw new AppError("INVALID_STATE", "导入文件已过期，请重新上传");
     const report = await importStudents(actor, Buffer.from(job.file), job.mode as ImportMode, { fileName: job.fileName, onProgress: progress });
     await pending;
-    const { errors, ...summary } = report;
+    const { errors, credentials, ...summary } = report;
     // the file is kept only while 只导入正确的行 may still need it
     const keepFile = !report.written && report.valid > 0 && errors.length > 0 && report.unchanged === 0;
     await prisma.importJob.update({
       where: { id },
-      data: { status: "DONE", summary, rowErrors: errors, finishedAt: new Date(), heartbeatAt: new Date(), ...(keepFile ? {} : { file: null }) },
+      data: {
+        status: "DONE",
+        summary,
+        rowErrors: errors,
+        // the initial passwords wait, sealed, for the importer's one download of the report
+        credentials: credentials.length ? seal(CREDENTIALS, credentials) : null,
+        finishedAt: new Date(),
+        heartbeatAt: new Date(),
+        ...(keepFile ? {} : { file: null }),
+      },
     });
     return "DONE";
   } catch (error) {
@@ -197,6 +221,8 @@ export async function runImportJob(id: string): Promise<ImportStatus | null> {
  */
 export async function resumeImportJobs(): Promise<{ resumed: number }> {
   await prisma.importJob.updateMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_MS) }, file: { not: null } }, data: { file: null } });
+  // initial passwords nobody downloaded within a day are not kept (the office resets those accounts)
+  await prisma.importJob.updateMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_MS) }, credentials: { not: null } }, data: { credentials: null } });
   const due = await prisma.$queryRaw<{ id: string }[]>`
     SELECT id FROM "ImportJob"
     WHERE attempts < ${MAX_ATTEMPTS} AND (

@@ -11,6 +11,7 @@ import { signingIdentity } from "@/lib/signing/identity";
 import { placedSeals } from "@/lib/seals/service";
 import { signingRecordEntries } from "./signing-record";
 import { verificationCode, verificationUrl } from "@/lib/pdf/verify-code";
+import { seesFullIdNumber } from "@/lib/privacy/id-number";
 import { getAgreementForActor, type AgreementDetail } from "@/lib/workflow/queries";
 import { previewDecision, printDecision, type PrintDecision } from "./rules";
 
@@ -36,7 +37,7 @@ async function printSettings() {
   };
 }
 
-async function documentInput(detail: AgreementDetail, kind: "official" | "preview", origin: string): Promise<AgreementPdfInput> {
+async function documentInput(viewer: Actor, detail: AgreementDetail, kind: "official" | "preview", origin: string): Promise<AgreementPdfInput> {
   const settings = await printSettings();
   const electronic = detail.signingMode === "ELECTRONIC";
   // An agreement prints with the terms it was submitted under; a draft with today's.
@@ -48,8 +49,8 @@ async function documentInput(detail: AgreementDetail, kind: "official" | "previe
     verification = { code, url: verificationUrl(origin, code) };
   }
   return {
-    // the printed agreement is the legal document: the full 身份证号
-    sheet: toSheetData(detail, { maskIdNumber: false, showReportTitle: settings.showReportTitle }),
+    // the official print is the legal document (full 身份证号); a unit's 样张 is masked (lib/privacy/id-number.ts)
+    sheet: toSheetData(detail, { maskIdNumber: !seesFullIdNumber(viewer.role, kind), showReportTitle: settings.showReportTitle }),
     schoolName: settings.schoolName,
     terms: { version: terms?.version ?? null, content: terms?.content ?? "（就业处尚未设置协议条款）" },
     kind,
@@ -74,7 +75,7 @@ export async function previewAgreementPdf(actor: Actor, agreementId: string, ori
   const detail = await visibleAgreement(actor, agreementId);
   const decision = previewDecision(actor.role, detail.status, detail);
   if (!decision.allowed) throw new AppError("FORBIDDEN", decision.message);
-  const pdf = await renderAgreementPdf(await documentInput(detail, "preview", origin));
+  const pdf = await renderAgreementPdf(await documentInput(actor, detail, "preview", origin));
   return { pdf, fileName: fileNameOf(detail, "preview") };
 }
 
@@ -147,7 +148,7 @@ export async function printAgreement(
   if (first.needsReason && !reason) {
     throw new AppError("INVALID_INPUT", "本协议书已打印过，重新打印须填写原因", { reason: "请填写重新打印的原因" });
   }
-  const pdf = await issueOfficialPdf(detail, await documentInput(detail, "official", origin));
+  const pdf = await issueOfficialPdf(detail, await documentInput(actor, detail, "official", origin));
   const copies = detail.signingMode === "ELECTRONIC" ? 1 : (await printSettings()).copies;
 
   const record = await prisma.$transaction(async (tx) => {

@@ -1,7 +1,6 @@
 // Forms of 系统设置 (office only); shared by the browser and the server actions.
 import { z } from "zod";
 import { emailSchema, optionalText, phoneSchema, requiredText } from "@/lib/validation/common";
-import { passwordSchema } from "@/lib/employers/schemas";
 
 export const noticesSchema = z.object({
   schoolName: requiredText("学校名称", 100),
@@ -37,12 +36,11 @@ export const staffAccountSchema = z
     collegeId: z.union([z.literal(""), z.uuid({ error: "请选择所属学院" })]).optional().transform((v) => v || null),
     phone: phoneSchema.optional().or(z.literal("").transform(() => undefined)),
     email: emailSchema.optional().or(z.literal("").transform(() => undefined)),
-    password: passwordSchema,
   })
   .refine((v) => v.role !== "COUNSELOR" || !!v.collegeId, { error: "辅导员/协理员须选择所属学院", path: ["collegeId"] });
 
 export const accountStatusSchema = z.object({ userId: z.uuid({ error: "账号无效" }), active: z.boolean() });
-export const resetPasswordSchema = z.object({ userId: z.uuid({ error: "账号无效" }), password: passwordSchema });
+export const resetPasswordSchema = z.object({ userId: z.uuid({ error: "账号无效" }) });
 
 export const collegeSchema = z.object({
   id: z.uuid().optional(),

@@ -1,8 +1,8 @@
 // 系统设置: 签约须知, 违约说明, versioned 协议条款, the auto-confirm days and copies per print,
 // staff accounts, 学院 and 专业. Reads (getSettings) are for every page; writes are the
 // office's and each writes one AuditLog row in its transaction.
-import { hash } from "bcryptjs";
 import type { z } from "zod";
+import { issueInitialPassword } from "@/lib/auth/passwords";
 import { changesOf, recordAudit, type AuditAction, type AuditEntity } from "@/lib/audit";
 import { isUniqueViolation, prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -118,18 +118,19 @@ export async function listStaffAccounts(actor: Actor) {
   });
 }
 
-export async function createStaffAccount(actor: Actor, input: z.output<typeof staffAccountSchema>) {
+/** A counselor or office account with a random initial password, returned once (shown to the office). */
+export async function createStaffAccount(actor: Actor, input: z.output<typeof staffAccountSchema>): Promise<{ userId: string; username: string; initialPassword: string }> {
   requireOffice(actor);
   if (input.role === "COUNSELOR" && !(input.collegeId && /^[0-9a-f-]{36}$/i.test(input.collegeId) && (await prisma.college.findUnique({ where: { id: input.collegeId } })))) {
     throw new AppError("INVALID_INPUT", "所属学院不存在", { collegeId: "所属学院不存在" });
   }
-  const passwordHash = await hash(input.password, 10);
+  const { password, columns } = issueInitialPassword();
   try {
     return await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {
           username: input.username,
-          passwordHash,
+          ...columns,
           role: input.role,
           name: input.name,
           phone: input.phone ?? null,
@@ -138,38 +139,12 @@ export async function createStaffAccount(actor: Actor, input: z.output<typeof st
         },
       });
       await audit(tx, actor, "User", user.id, "createStaff", { username: input.username, role: input.role, collegeId: user.collegeId });
-      return { userId: user.id };
+      return { userId: user.id, username: user.username, initialPassword: password };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("INVALID_INPUT", "该工号已被使用", { username: "该工号已被使用" });
     throw error;
   }
-}
-
-async function staffUser(userId: string) {
-  const user = await prisma.user.findUnique({ where: { id: userId } });
-  if (!user || (user.role !== "COUNSELOR" && user.role !== "OFFICE")) throw new AppError("NOT_FOUND", "未找到该账号");
-  return user;
-}
-
-export async function setStaffActive(actor: Actor, userId: string, active: boolean) {
-  requireOffice(actor);
-  if (userId === actor.userId && !active) throw new AppError("INVALID_INPUT", "不能停用自己的账号");
-  const user = await staffUser(userId);
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { active } });
-    await audit(tx, actor, "User", user.id, active ? "enable" : "disable", { active: { from: user.active, to: active } });
-  });
-}
-
-export async function resetStaffPassword(actor: Actor, userId: string, password: string) {
-  requireOffice(actor);
-  const user = await staffUser(userId);
-  const passwordHash = await hash(password, 10);
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await audit(tx, actor, "User", user.id, "resetPassword", {});
-  });
 }
 
 // ---- 学院 and 专业 ----

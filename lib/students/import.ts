@@ -17,19 +17,14 @@ import { TRAINING_MODES } from "@/lib/reference/training-mode";
 import { EMAIL_PATTERN_LOOSE, textOk } from "./text";
 import { MOBILE_PATTERN } from "@/lib/validation/common";
 import { genderOf, idNumberProblem, normalizeIdNumber } from "@/lib/validation/id-card";
-import { hashMany } from "@/lib/imports/hash-pool";
+import { issueInitialPassword } from "@/lib/auth/passwords";
 import { ImportFileError } from "@/lib/imports/spreadsheet";
 import { readImportWorkbook, type RawStudentRow } from "./template";
 
-/** Initial password of an imported graduate: the last 6 characters of the 身份证号. */
-export function initialPasswordOf(idNumber: string): string {
-  return normalizeIdNumber(idNumber).slice(-6);
-}
-// bcrypt cost for initial passwords: a whole class is 20,000 new accounts in one import, and
-// bcryptjs costs ~13 ms per hash at cost 8 here, ~1.1 ms at 4, its least (two worker threads:
-// ~11 s for 20,000). An initial password's strength is its own entropy, which no cost adds to; the
-// person replaces it with one of their own, hashed at the full cost.
-const INITIAL_PASSWORD_COST = 4;
+// A new graduate's account gets a random initial password (lib/auth/passwords.ts: 12 random
+// characters, stored as a digest — no bcrypt round for 20,000 accounts), returned once in the
+// report (its download) and changed at first sign-in. Nothing derived from the person's
+// data is ever a password.
 
 export type ImportMode = "strict" | "goodRowsOnly";
 
@@ -67,7 +62,11 @@ export type ImportReport = {
   unchanged: number;
   /** a file-level problem (unreadable file, missing headers) */
   fileError?: string;
+  /** the new accounts' initial passwords: handed out once (the job keeps them sealed until the report is downloaded) */
+  credentials: InitialCredential[];
 };
+
+export type InitialCredential = { studentNo: string; name: string; initialPassword: string; expiresAt: string };
 
 // Labels people type: the table label, the standard's full name, and (学历) without 毕业.
 function lookup(items: readonly { code: string; label: string; fullName?: string }[], extra?: (label: string) => string[]) {
@@ -319,12 +318,10 @@ async function writeRecords(actor: Actor, records: StudentRecord[], onProgress?:
     if (Object.keys(changes).length) changed.push({ record, changes, id: before.id, userId: before.userId });
   }
   onProgress?.({ phase: "hash", done: 0, total: fresh.length });
-  const hashList = await hashMany(
-    fresh.map((r) => initialPasswordOf(r.idNumber)),
-    INITIAL_PASSWORD_COST,
-    (done) => onProgress?.({ phase: "hash", done, total: fresh.length }),
-  );
-  const hashes = new Map(fresh.map((r, i) => [r.studentNo, hashList[i]]));
+  const now = new Date();
+  const issued = new Map(fresh.map((r) => [r.studentNo, issueInitialPassword(now)]));
+  const expiresAt = issued.values().next().value?.columns.initialPasswordExpiresAt ?? now;
+  onProgress?.({ phase: "hash", done: fresh.length, total: fresh.length });
   onProgress?.({ phase: "write", done: 0, total: fresh.length + changed.length });
 
   const col = <K extends keyof StudentRecord>(list: StudentRecord[], key: K) => list.map((r) => r[key]);
@@ -336,16 +333,16 @@ async function writeRecords(actor: Actor, records: StudentRecord[], onProgress?:
         const created = await tx.$queryRaw<{ id: string }[]>`
           WITH v AS (
             SELECT * FROM unnest(
-              ${col(batch, "studentNo")}::text[], ${batch.map((r) => hashes.get(r.studentNo)!)}::text[], ${col(batch, "name")}::text[], ${col(batch, "email")}::text[],
+              ${col(batch, "studentNo")}::text[], ${batch.map((r) => issued.get(r.studentNo)!.columns.initialPasswordHash)}::text[], ${col(batch, "name")}::text[], ${col(batch, "email")}::text[],
               ${col(batch, "phone")}::text[], ${col(batch, "collegeId")}::uuid[], ${col(batch, "gender")}::text[], ${col(batch, "ethnicityCode")}::text[],
               ${col(batch, "politicalCode")}::text[], ${col(batch, "trainingMode")}::text[], ${col(batch, "educationCode")}::text[],
               ${col(batch, "schoolingYears")}::int[], ${col(batch, "graduationMonth")}::text[], ${col(batch, "graduationYear")}::int[],
               ${col(batch, "majorId")}::uuid[], ${col(batch, "idNumber")}::text[], ${col(batch, "originProvince")}::text[],
               ${col(batch, "originCity")}::text[], ${col(batch, "homeAddress")}::text[]
-            ) AS v(no, hash, name, email, phone, college, gender, ethnicity, political, training, education, years, month, year, major, id_number, province, city, address)
+            ) AS v(no, digest, name, email, phone, college, gender, ethnicity, political, training, education, years, month, year, major, id_number, province, city, address)
           ), u AS (
-            INSERT INTO "User" (username, "passwordHash", role, name, email, phone, "collegeId", "updatedAt")
-            SELECT no, hash, 'STUDENT', name, email, phone, college, now() FROM v
+            INSERT INTO "User" (username, "passwordHash", "initialPasswordHash", "initialPasswordExpiresAt", "mustChangePassword", role, name, email, phone, "collegeId", "updatedAt")
+            SELECT no, NULL, digest, ${expiresAt}::timestamp, true, 'STUDENT', name, email, phone, college, now() FROM v
             RETURNING id, username
           ), s AS (
             INSERT INTO "Student" ("userId", "studentNo", name, gender, "ethnicityCode", "politicalCode", "trainingMode", "educationCode",
@@ -397,7 +394,13 @@ async function writeRecords(actor: Actor, records: StudentRecord[], onProgress?:
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  return { created: fresh.length, updated: changed.length, unchanged: records.length - fresh.length - changed.length };
+  const credentials: InitialCredential[] = fresh.map((r) => ({
+    studentNo: r.studentNo,
+    name: r.name,
+    initialPassword: issued.get(r.studentNo)!.password,
+    expiresAt: expiresAt.toISOString(),
+  }));
+  return { created: fresh.length, updated: changed.length, unchanged: records.length - fresh.length - changed.length, credentials };
 }
 
 /**
@@ -412,7 +415,7 @@ export async function importStudents(
   options: { fileName?: string; onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<ImportReport> {
   if (actor.role !== "OFFICE" && !(actor.role === "COUNSELOR" && actor.collegeId)) throw new AppError("FORBIDDEN");
-  const empty: ImportReport = { total: 0, valid: 0, errors: [], written: false, created: 0, updated: 0, unchanged: 0 };
+  const empty: ImportReport = { total: 0, valid: 0, errors: [], written: false, created: 0, updated: 0, unchanged: 0, credentials: [] };
   const { onProgress } = options;
   let sheet: Awaited<ReturnType<typeof readImportWorkbook>> | undefined;
   try {

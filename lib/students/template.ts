@@ -54,7 +54,7 @@ export async function buildImportTemplate(): Promise<Buffer> {
   help.getRow(1).font = { bold: true };
   const lines: [string, string][] = [
     ["总则", "黄色表头为必填项。请在“生源信息”工作表中从第2行起每行填写一名毕业生，不要修改表头。所有列均为文本格式，身份证号、学号请勿转为数字。"],
-    ["学号", "4–20位字母或数字；再次导入同一学号将更新该生信息，不会重复创建。学生登录账号为学号，初始密码为身份证号后6位。"],
+    ["学号", "4–20位字母或数字；再次导入同一学号将更新该生信息，不会重复创建。学生登录账号为学号，初始密码由系统随机生成，只在导入报告中显示一次，首次登录后须修改。"],
     ["性别", "男 / 女，须与身份证号一致。"],
     ["民族", ETHNICITIES.map((e) => e.label).join("、")],
     ["政治面貌", POLITICAL_STATUSES.map((p) => p.label).join("、")],

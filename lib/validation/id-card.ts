@@ -90,11 +90,15 @@ export function genderOf(raw: string): IdGender | null {
   return info.sex === 1 ? "MALE" : "FEMALE";
 }
 
-/** For lists and logs: first 3 and last 4 characters kept, "230***********4914". */
+/**
+ * For screens, lists, exports and logs: the first 3 and last 2 characters kept,
+ * "231*************14" — enough to tell two people apart, too little to rebuild the number
+ * (who sees the full number: lib/privacy/id-number.ts).
+ */
 export function maskIdNumber(raw: string): string {
   const id = normalizeIdNumber(raw);
-  if (id.length <= 7) return "*".repeat(id.length);
-  return `${id.slice(0, 3)}${"*".repeat(id.length - 7)}${id.slice(-4)}`;
+  if (id.length <= 5) return "*".repeat(id.length);
+  return `${id.slice(0, 3)}${"*".repeat(id.length - 5)}${id.slice(-2)}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { authEvidenceColumns } from "@/lib/auth/audit";
 import type { ActorRole } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/roles";
 
@@ -15,8 +16,9 @@ export const SYSTEM_ACTOR: WorkflowActor = {
 /**
  * The columns of an audit record that say who acted — the same for an agreement's event
  * (which adds actorName) and for an AuditLog row. The place where the request's context
- * (actor.context: how the person authenticated, IP, user agent) becomes columns.
+ * (actor.auth: how the person authenticated, when, the session, IP, user agent) becomes
+ * columns (actorAuthMethod, actorAuthAt, actorSessionId, actorIp, actorUserAgent).
  */
-export function actorAuditColumns(actor: Pick<WorkflowActor, "userId" | "role" | "context">): { actorId: string | null; actorRole: ActorRole } {
-  return { actorId: actor.userId, actorRole: actor.role };
+export function actorAuditColumns(actor: Pick<WorkflowActor, "userId" | "role" | "auth">) {
+  return { actorId: actor.userId, actorRole: actor.role as ActorRole, ...authEvidenceColumns(actor.auth) };
 }

@@ -71,7 +71,8 @@ const SCOPED_READS = {
 // Public by design (sign-in, unit registration), or taking a file upload (checked by role
 // in tests/integration/student-import.test.ts).
 // The shell's 退出 (sign-out) is for everyone.
-const NOT_IN_MATRIX = /^app\/(login|register)\/|^components\/shell\/app-shell\.tsx#/;
+// ssoReauthAction starts an SSO round trip like the login page's button: open to anyone
+const NOT_IN_MATRIX = /^app\/(login|register)\/|^components\/shell\/app-shell\.tsx#|#ssoReauthAction$/;
 
 type Party = { agreementId: string; student: WorldStudent; unit: WorldUnit; counselor: Account };
 type Actor = { label: string; account: Account | null };
@@ -296,6 +297,9 @@ async function exportCells(stage: string) {
 // Roles of the actions whose check lives in a shared lib helper the action file only calls.
 const ROLES_ELSEWHERE: Record<string, Role[]> = {
   refreshStatisticsAction: ["COUNSELOR", "OFFICE"],
+  // lib/auth/account-actions.ts: one's own account, every role (also before the first password change)
+  changePasswordAction: ["STUDENT", "EMPLOYER", "COUNSELOR", "OFFICE"],
+  reauthenticateAction: ["STUDENT", "EMPLOYER", "COUNSELOR", "OFFICE"],
 };
 
 /**

@@ -3,11 +3,14 @@ import { dropDatabase } from "./server";
 import { STATE_FILE } from "./global-setup";
 
 export default async function globalTeardown() {
-  const state = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { pid: number; databaseName: string | null };
-  try {
-    process.kill(-state.pid, "SIGTERM"); // the whole `next start` process group
-  } catch {
-    /* already gone */
+  const state = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { pid: number; oidcPid?: number; databaseName: string | null };
+  for (const pid of [state.pid, state.oidcPid]) {
+    if (!pid) continue;
+    try {
+      process.kill(-pid, "SIGTERM"); // the whole process group (next start; the OpenID provider)
+    } catch {
+      /* already gone */
+    }
   }
   await new Promise((r) => setTimeout(r, 500));
   if (state.databaseName && process.env.KEEP_TEST_DB !== "1") {

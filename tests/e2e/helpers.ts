@@ -17,8 +17,27 @@ export function baseUrl(): string {
 export class HttpSession {
   private cookies = new Map<string, string>();
 
-  /** `origin`: another app instance (the session cookie is valid on every instance). */
-  constructor(private readonly origin?: string) {}
+  /**
+   * `origin`: another app instance (the session cookie is valid on every instance).
+   * `clientIp`: the client address the app sees (X-Forwarded-For; the e2e server trusts one
+   * proxy hop), so that throttle tests do not share one address with the rest of the suite.
+   */
+  constructor(
+    private readonly origin?: string,
+    private readonly clientIp?: string,
+  ) {}
+
+  /** A session holding these cookies (`name=value; …`), as a thief replaying them would. */
+  static withCookies(header: string, clientIp?: string): HttpSession {
+    const s = new HttpSession(undefined, clientIp);
+    for (const pair of header.split("; ").filter(Boolean)) s.cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+    return s;
+  }
+
+  /** A copy of this session's cookies now (what a thief would take). */
+  copyCookies(): string {
+    return this.cookieHeader();
+  }
 
   cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -41,7 +60,12 @@ export class HttpSession {
       ...init,
       redirect: "manual",
       // as a browser does: every request that is not a GET or HEAD says where it comes from
-      headers: { ...(init.method && !/^(GET|HEAD)$/i.test(init.method) ? { origin: new URL(url).origin } : {}), ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+      headers: {
+        ...(init.method && !/^(GET|HEAD)$/i.test(init.method) ? { origin: new URL(url).origin } : {}),
+        ...(this.clientIp ? { "x-forwarded-for": this.clientIp } : {}),
+        ...(init.headers as Record<string, string>),
+        cookie: this.cookieHeader(),
+      },
     });
     this.keep(res);
     return res;
@@ -49,15 +73,20 @@ export class HttpSession {
 
   /** next-auth's credentials flow: csrf token, then the callback; true when signed in. */
   async login(username: string, password = DEMO_PASSWORD): Promise<boolean> {
+    await this.postCredentials(username, password);
+    const session = await (await this.fetch("/api/auth/session")).json();
+    return !!session?.user?.id;
+  }
+
+  /** The credentials callback alone; its redirect says how it went (…?error=CredentialsSignin&code=…). */
+  async postCredentials(username: string, password: string): Promise<Response> {
     const csrf = await this.fetch("/api/auth/csrf");
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    await this.fetch("/api/auth/callback/credentials", {
+    return this.fetch("/api/auth/callback/credentials", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ csrfToken, username, password, callbackUrl: "/" }).toString(),
     });
-    const session = await (await this.fetch("/api/auth/session")).json();
-    return !!session?.user?.id;
   }
 }
 
@@ -70,7 +99,7 @@ export async function loginInBrowser(page: Page, username: string, password = DE
   await page.goto(`${baseUrl()}/login`, { waitUntil: "networkidle0" });
   await page.type("#username", username);
   await page.type("#password", password);
-  await page.click("button[type=submit]");
+  await page.click("#login-form button[type=submit]"); // not the 统一身份认证登录 button above it
   await page.waitForFunction(() => location.pathname !== "/login" && document.readyState === "complete", { timeout: 30_000 });
 }
 

@@ -75,7 +75,7 @@ describe("the whole journey through the pages", () => {
       await openRow(unit, "/employer/pending", "2022010101", "办理");
       await waitForText(unit, "用人单位情况及意见");
       // the student's 身份证号 is masked for the unit
-      expect(await unit.evaluate(() => document.body.innerText)).toMatch(/\d{3}\*{11}[\dX]{4}/);
+      expect(await unit.evaluate(() => document.body.innerText)).toMatch(/\d{3}\*{13}[\dX]{2}/);
       await audit(unit, "employer 办理");
       await fill(unit, "#unitContactName", "赵敏");
       await clickText(unit, "确定签约");

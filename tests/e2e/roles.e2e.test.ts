@@ -71,7 +71,7 @@ describe("the login page", () => {
           await page.goto(`${baseUrl()}/login`, { waitUntil: "networkidle0" });
           await page.type("#username", username);
           await page.type("#password", "wrong-password");
-          await page.click("button[type=submit]");
+          await page.click("#login-form button[type=submit]");
           await page.waitForSelector("[role=alert]");
           expect(await page.$eval("[role=alert]", (el) => el.textContent)).toBe("账号或密码错误");
         }

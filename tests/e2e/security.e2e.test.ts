@@ -6,6 +6,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
+import { LOGIN_THROTTLED } from "@/app/login/messages";
+import { createSession } from "@/lib/auth/sessions";
 import { maskIdNumber } from "@/lib/validation/id-card";
 import { approveAsCounselor, confirmAsStudent, saveDraft, signAsEmployer, submitAgreement } from "@/lib/workflow";
 import { ARTIFACTS, DEMO_PASSWORD, HttpSession, baseUrl } from "./helpers";
@@ -64,21 +66,24 @@ describe("login throttling", () => {
     for (let i = 0; i < 5; i++) expect(await new HttpSession().login(victim.username, `wrong-password-${i}`)).toBe(false);
     const sixth = new HttpSession();
     expect(await sixth.login(victim.username, DEMO_PASSWORD)).toBe(false);
-    const lock = await prisma.loginThrottle.findUniqueOrThrow({ where: { username: victim.username } });
-    expect(lock.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    const lock = await prisma.rateLimit.findUniqueOrThrow({ where: { key: `login-ca:127.0.0.1|${victim.username}` } });
+    expect(lock.expire!.getTime()).toBeGreaterThan(Date.now());
     // the login form says why, in zh-CN
     const r = await callAction(null, actionKey("app/login/actions.ts", "loginAction"), [{ username: victim.username, password: DEMO_PASSWORD }, "/"], { page: "/login" });
-    expect((r.result as { error?: string }).error).toBe("登录失败次数过多，该账号已暂时锁定，请 15 分钟后再试");
-    // another account is not affected
+    expect((r.result as { error?: string }).error).toBe(LOGIN_THROTTLED);
+    // another account is not affected, nor the same account from another client
     expect(await new HttpSession().login(world.students[1].username)).toBe(true);
+    expect(await new HttpSession(undefined, "10.77.0.1").login(victim.username)).toBe(true);
   });
 });
 
 describe("session expiry and tampering", () => {
-  const claims = () => {
-    const s = world.students[1];
-    return { name: s.name, sub: s.userId, uid: s.userId, role: "STUDENT", collegeId: null, employerId: null };
-  };
+  // a genuine server-side session for the claims to name (a cookie without one is no session)
+  let sid: string;
+  beforeAll(async () => {
+    sid = (await createSession({ userId: world.students[1].userId, method: "PASSWORD", context: { ip: null, userAgent: null } })).id;
+  });
+  const claims = () => ({ sub: world.students[1].userId, sid });
 
   it("a token made with the app's secret and still valid signs in (control)", async () => {
     const token = forgeSessionToken(claims(), 3600);
@@ -104,6 +109,9 @@ describe("session expiry and tampering", () => {
     expect(await sessionWithCookie(tampered)).toBeNull();
     expect((await protectedPage(tampered)).status).toBe(307);
     // a token signed with another secret is refused as well
+    // a genuine token naming no server-side session is refused too
+    expect(await sessionWithCookie(forgeSessionToken({ sub: world.students[1].userId }, 3600))).toBeNull();
+    expect((await protectedPage(forgeSessionToken({ sub: world.students[1].userId, sid: "00000000-0000-4000-8000-000000000000" }, 3600))).status).toBe(307);
     const forged = execFileSync(process.execPath, ["--input-type=module", "-e", `import { encode } from "next-auth/jwt"; process.stdout.write(await encode({ token: ${JSON.stringify(claims())}, secret: "not-the-app-secret-0123456789abcdef", salt: "${COOKIE}", maxAge: 3600 }));`], { cwd: root, encoding: "utf8" });
     expect(await sessionWithCookie(forged)).toBeNull();
   });

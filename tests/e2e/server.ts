@@ -68,6 +68,8 @@ export async function startApp(opts: {
     NEXT_DIST_DIR: opts.distDir,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdef0123456789",
     AUTH_TRUST_HOST: "true",
+    // as behind one reverse proxy: the client address is the X-Forwarded-For the tests send
+    WQ_TRUSTED_PROXIES: "1",
     PORT: String(opts.port),
     ...opts.env,
   };

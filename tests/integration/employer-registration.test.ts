@@ -6,6 +6,7 @@ import { addEmployerStaff, registerEmployer } from "@/lib/employers/register";
 import { searchApprovedEmployers } from "@/lib/employers/queries";
 import { employerRegistrationSchema, employerStaffSchema } from "@/lib/employers/schemas";
 import { verifyLogin } from "@/lib/auth/login";
+import { REGISTRATIONS_PER_CLIENT } from "@/lib/auth/throttle";
 import type { Actor } from "@/lib/auth/roles";
 import { makeCreditCode } from "@/lib/validation/credit-code";
 import { saveDraft, signAsEmployer } from "@/lib/workflow";
@@ -13,6 +14,8 @@ import { DEMO_ACCOUNTS, seedDemo } from "@/prisma/seed-data";
 import { getTestPrisma } from "../setup/db";
 
 let prisma: PrismaClient;
+let clients = 0;
+const nextClient = () => ({ ip: `10.8.0.${++clients}`, userAgent: "jest" });
 let office: Actor;
 
 function registration(key: string, name: string) {
@@ -84,21 +87,45 @@ beforeAll(async () => {
 
 describe("registration", () => {
   it("creates a pending unit with its first staff account and an audit row", async () => {
-    const { employerId, userId } = await registerEmployer(registration("reg-star", "星河测绘有限公司"));
-    const employer = await prisma.employer.findUniqueOrThrow({ where: { id: employerId } });
+    expect(await registerEmployer(registration("reg-star", "星河测绘有限公司"), nextClient())).toEqual({ created: true });
+    const employer = await prisma.employer.findUniqueOrThrow({ where: { orgCode: makeCreditCode("reg-star", "230102") } });
     expect(employer.status).toBe("PENDING");
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
-    expect(user).toMatchObject({ role: "EMPLOYER", employerId, username: "reg-star@reg.example" });
-    const login = await verifyLogin("reg-star@reg.example", "Secret2026");
+    const user = await prisma.user.findUniqueOrThrow({ where: { username: "reg-star@reg.example" } });
+    expect(user).toMatchObject({ role: "EMPLOYER", employerId: employer.id, mustChangePassword: false });
+    const login = await verifyLogin({ username: "Reg-Star@Reg.Example", password: "Secret2026", context: nextClient() });
     expect(login.ok).toBe(true);
-    expect(await prisma.auditLog.count({ where: { entity: "Employer", entityId: employerId, action: "register" } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { entity: "Employer", entityId: employer.id, action: "register" } })).toBe(1);
   });
 
-  it("refuses a second registration of the same credit code or account, with field errors", async () => {
-    await expect(registerEmployer(registration("reg-star", "星河测绘有限公司"))).rejects.toMatchObject({
+  it("refuses a second registration of the same credit code (a field error)", async () => {
+    await expect(registerEmployer(registration("reg-star", "星河测绘有限公司"), nextClient())).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      fieldErrors: { orgCode: expect.any(String), username: expect.any(String) },
+      fieldErrors: { orgCode: expect.any(String) },
     });
+  });
+
+  it("a taken login name gets the same answer as a new one; nothing is created and the owner is e-mailed", async () => {
+    const input = { ...registration("reg-taken", "某某科技有限公司"), username: "hr@demo-soft.example" };
+    expect(await registerEmployer(input, nextClient())).toEqual({ created: false });
+    expect(await prisma.employer.findUnique({ where: { orgCode: input.orgCode } })).toBeNull();
+    expect(await prisma.outboxEmail.count({ where: { to: "hr@demo-soft.example", subject: { contains: "申请注册" } } })).toBe(1);
+    // the action's answer is the one a successful registration gets
+    expect(employerRegistrationSchema.safeParse({ ...input, confirmPassword: input.password }).success).toBe(true);
+  });
+
+  it("a login name must be an e-mail address (so no unit can take a 学号 or 工号)", () => {
+    const r = employerRegistrationSchema.safeParse({ ...registration("reg-x", "某单位"), username: "2022010101" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.message)).toContain("登录账号须为电子邮箱，如 hr@example.com");
+  });
+
+  it("registration is rate-limited per client", async () => {
+    const context = nextClient();
+    for (let i = 0; i < REGISTRATIONS_PER_CLIENT; i++) {
+      await registerEmployer({ ...registration(`reg-rate-${i}`, `限速测试${i}有限公司`), username: "hr@demo-bank.example" }, context);
+    }
+    await expect(registerEmployer(registration("reg-rate-x", "限速测试有限公司"), context)).rejects.toMatchObject({ code: "THROTTLED" });
+    expect(await registerEmployer(registration("reg-rate-y", "另一客户端有限公司"), nextClient())).toEqual({ created: true });
   });
 
   it("rejects a credit code with a wrong check character in the schema", () => {
@@ -173,20 +200,15 @@ describe("only approved units can be chosen and can sign", () => {
     });
   });
 
-  it("a unit adds a staff account that can sign in and belongs to the same unit", async () => {
-    await addEmployerStaff(
-      star,
-      employerStaffSchema.parse({
-        username: "second@reg.example",
-        name: "南宫婉",
-        phone: "13800002222",
-        email: "second@reg.example",
-        password: "Another2026",
-        confirmPassword: "Another2026",
-      }),
-    );
-    const login = await verifyLogin("second@reg.example", "Another2026");
-    expect(login.ok && login.actor.employerId).toBe(starId);
+  it("the unit's administrator adds a staff account (random initial password) that belongs to the same unit; other staff may not", async () => {
+    const staff = employerStaffSchema.parse({ username: "Second@Reg.Example", name: "南宫婉", phone: "13800002222", email: "second@reg.example" });
+    const { username, initialPassword, userId } = await addEmployerStaff(star, staff);
+    expect(username).toBe("second@reg.example");
+    const login = await verifyLogin({ username, password: initialPassword, context: nextClient() });
+    expect(login.ok && login.user.mustChangePassword).toBe(true);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).employerId).toBe(starId);
+    const second = await actorOf("second@reg.example");
+    await expect(addEmployerStaff(second, { ...staff, username: "third@reg.example" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 

@@ -6,23 +6,23 @@
 // 服务暂时不可用 an unexpected error turns into, never an English zod default), and a refused
 // input must leave the database exactly as it was (no partial write).
 //
-// Only the edges Next provides at run time are replaced: auth() returns a real demo
-// person's session (the action still checks the role itself), revalidatePath is a no-op.
+// Only the edges Next provides at run time are replaced: the session cookie names a real,
+// live server-side session of a demo person (created through lib/auth/sessions; the action
+// still checks the session and the role itself), revalidatePath is a no-op.
 import fc from "fast-check";
 import type { Db } from "@/lib/db/client";
 import type { WorkflowActor } from "@/lib/workflow/actor";
 import { ERROR_CODES } from "@/lib/errors";
+import { createSession } from "@/lib/auth/sessions";
 import { makeCreditCode } from "@/lib/validation/credit-code";
 import { agreementAt, approveForm, demoWorld, signForm, signableStudents, studentForm } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
 
 let sessionActor: WorkflowActor | null = null;
+let sessionClaims: { sub: string; sid: string } | null = null;
 
+jest.mock("@/lib/auth/session-cookie", () => ({ sessionCookieClaims: async () => sessionClaims }));
 jest.mock("@/lib/auth/auth", () => ({
-  auth: async () =>
-    sessionActor
-      ? { user: { id: sessionActor.userId, role: sessionActor.role, name: sessionActor.name, collegeId: sessionActor.collegeId, employerId: sessionActor.employerId } }
-      : null,
   // loginAction: a sign-in that reaches next-auth fails like a wrong password
   signIn: async () => {
     const { AuthError } = jest.requireMock("next-auth") as { AuthError: new (m: string) => Error };
@@ -206,9 +206,9 @@ const CASES: Case[] = [
   { name: "office saveNoticesAction", as: () => w.office, valid: () => [{ schoolName: "东北示范大学", signingNotice: "签约须知", breachNotice: "违约说明" }], call: (a) => settings.saveNoticesAction(a) },
   { name: "office saveNumbersAction", as: () => w.office, valid: () => [{ autoConfirmDays: 7, copiesPerPrint: 3 }], call: (a) => settings.saveNumbersAction(a) },
   { name: "office publishTermsAction", as: () => w.office, valid: () => [{ content: "第一条 协议条款" }], call: (a) => settings.publishTermsAction(a) },
-  { name: "office createStaffAction", as: () => w.office, valid: () => [{ username: "fdy09", name: "新辅导员", role: "COUNSELOR", collegeId: ids.college, phone: "13800001111", email: "fdy09@neut.example", password: "Abcdefg123" }], call: (a) => settings.createStaffAction(a) },
-  { name: "office setStaffActiveAction", as: () => w.office, valid: () => [{ userId: ids.staffUser, active: true }], call: (a) => settings.setStaffActiveAction(a) },
-  { name: "office resetStaffPasswordAction", as: () => w.office, valid: () => [{ userId: ids.staffUser, password: "Abcdefg123" }], call: (a) => settings.resetStaffPasswordAction(a) },
+  { name: "office createStaffAction", as: () => w.office, valid: () => [{ username: "fdy09", name: "新辅导员", role: "COUNSELOR", collegeId: ids.college, phone: "13800001111", email: "fdy09@neut.example" }], call: (a) => settings.createStaffAction(a) },
+  { name: "office setAccountActiveAction", as: () => w.office, valid: () => [{ userId: ids.staffUser, active: true }], call: (a) => settings.setAccountActiveAction(a) },
+  { name: "office resetAccountPasswordAction", as: () => w.office, valid: () => [{ userId: ids.staffUser }], call: (a) => settings.resetAccountPasswordAction(a) },
   { name: "office saveCollegeAction", as: () => w.office, valid: () => [{ code: "09", name: "新学院" }], call: (a) => settings.saveCollegeAction(a) },
   { name: "office saveMajorAction", as: () => w.office, valid: () => [{ code: "090909", name: "新专业", collegeId: ids.college }], call: (a) => settings.saveMajorAction(a) },
   { name: "public registerEmployerAction", as: () => null, valid: () => [registrationValue], call: (a) => register.registerEmployerAction(a) },
@@ -278,6 +278,9 @@ afterAll(() => {
 describe("every server action, fuzzed", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     sessionActor = c.as();
+    sessionClaims = sessionActor?.userId
+      ? { sub: sessionActor.userId, sid: (await createSession({ userId: sessionActor.userId, method: "PASSWORD", context: { ip: "10.6.0.1", userAgent: "fuzz" } })).id }
+      : null;
     // the valid input itself must be answered (it may succeed or be refused by a rule)
     const first = await c.call(...(asSent(c.valid()) as unknown[]));
     expect(problemWith(first)).toBeNull();

@@ -16,6 +16,7 @@ import { SAMPLE_SHEET } from "@/lib/pdf/sample";
 import { unitNatureLabel } from "@/lib/reference";
 import { NOT_APPROVED_MESSAGE } from "@/lib/printing/rules";
 import { previewAgreementPdf, printAgreement } from "@/lib/printing/service";
+import { maskIdNumber } from "@/lib/validation/id-card";
 import { REFUSED_MESSAGE, verifyAgreementCode } from "@/lib/printing/verify";
 import type { WorkflowActor } from "@/lib/workflow";
 import { agreementAt, demoWorld, newStudent } from "../fixtures/workflow";
@@ -190,10 +191,14 @@ describe("who may print", () => {
     expect(office.code).toBe("FORBIDDEN");
     expect(await prisma.printRecord.count({ where: { agreementId: pendingId } })).toBe(0);
 
+    const idNumber = (await prisma.student.findUniqueOrThrow({ where: { userId: w.student2.userId! } })).idNumber;
     for (const party of [w.student2, w.soft, w.counselor]) {
       const { pdf } = await previewAgreementPdf(asActor(party), pendingId, ORIGIN);
       const text = poppler("pdftotext", pdf.bytes);
       expect(text).toContain("样张");
+      // a unit's 样张 never has the full 身份证号 (the takeover chain started there); the student's and the 学院's do
+      expect([party.role, text.replace(/\s+/g, "").includes(idNumber)]).toEqual([party.role, party.role !== "EMPLOYER"]);
+      if (party.role === "EMPLOYER") expect(text.replace(/\s+/g, "")).toContain(maskIdNumber(idNumber));
       expect(text).not.toContain("验证码：");
       expect(poppler("pdfinfo", pdf.bytes)).toMatch(/^Pages:\s+6$/m);
     }

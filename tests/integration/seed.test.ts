@@ -107,8 +107,8 @@ describe("seedDemo", () => {
 
     for (const user of users) {
       expect(user.active).toBe(true);
-      await expect(compare(DEMO_PASSWORD, user.passwordHash)).resolves.toBe(true);
-      await expect(compare("demo@2026", user.passwordHash)).resolves.toBe(false);
+      await expect(compare(DEMO_PASSWORD, user.passwordHash!)).resolves.toBe(true);
+      await expect(compare("demo@2026", user.passwordHash!)).resolves.toBe(false);
     }
   });
 

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import { verifyLogin } from "@/lib/auth/login";
-import { importStudents, initialPasswordOf } from "@/lib/students/import";
+import { importStudents } from "@/lib/students/import";
 import { IMPORT_COLUMNS, buildImportTemplate, readImportWorkbook, type RawStudentRow } from "@/lib/students/template";
 import { approveSources, returnSource } from "@/lib/students/review";
 import { makeIdNumber } from "@/lib/validation/id-card";
@@ -122,7 +122,7 @@ describe("a file with good and bad rows", () => {
     expect(await countImported()).toBe(0);
   });
 
-  it("只导入正确的行 writes exactly the good rows, with student accounts (password = last 6 of ID)", async () => {
+  it("只导入正确的行 writes exactly the good rows, with student accounts (a random initial password each, in the report only)", async () => {
     const report = await importStudents(counselor01, file, "goodRowsOnly");
     expect(report).toMatchObject({ total: 8, valid: 2, written: true, created: 2, updated: 0, unchanged: 0 });
     expect(report.errors).toHaveLength(6);
@@ -138,8 +138,17 @@ describe("a file with good and bad rows", () => {
       graduationYear: 2028,
       sourceStatus: "PENDING_COLLEGE",
     });
-    const login = await verifyLogin("2023019002", initialPasswordOf(idB));
-    expect(login.ok && login.actor.role).toBe("STUDENT");
+    // the report hands out one random initial password per new account; nothing derived from the person works
+    expect(report.credentials.map((c) => c.studentNo)).toEqual(["2023019001", "2023019002"]);
+    const b = report.credentials.find((c) => c.studentNo === "2023019002")!;
+    expect(b.initialPassword).toMatch(/^[A-Za-z2-9]{12}$/);
+    expect(b.initialPassword).not.toContain(idB.slice(-6));
+    const context = { ip: "10.7.0.1", userAgent: "jest" };
+    expect((await verifyLogin({ username: "2023019002", password: idB.slice(-6), context })).ok).toBe(false);
+    const login = await verifyLogin({ username: "2023019002", password: b.initialPassword, context });
+    expect(login.ok && login.user).toMatchObject({ role: "STUDENT", mustChangePassword: true });
+    const stored = await prisma.user.findUniqueOrThrow({ where: { username: "2023019002" } });
+    expect(JSON.stringify(stored)).not.toContain(b.initialPassword);
     expect(await prisma.auditLog.count({ where: { entity: "Student", action: "import", entityId: { in: students.map((s) => s.id) } } })).toBe(2);
   });
 

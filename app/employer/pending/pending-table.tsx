@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { BatchOutcome } from "@/lib/workflow";
+import { useStepUp } from "@/components/auth/step-up";
 import { batchSignAction, pendingRefsAction } from "../actions";
 
 type Row = { id: string; version: number; name: string; studentNo: string; major: string; submittedAt: string };
@@ -20,6 +21,7 @@ export function PendingTable({ rows, total }: { rows: Row[]; total: number }) {
   const [outcomes, setOutcomes] = useState<BatchOutcome[]>();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const stepUp = useStepUp();
 
   const toggle = (row: Row) => {
     setAllPages(false);
@@ -54,7 +56,8 @@ export function PendingTable({ rows, total }: { rows: Row[]; total: number }) {
       const results: BatchOutcome[] = [];
       setProgress({ done: 0, total: refs.length });
       for (let i = 0; i < refs.length; i += CHUNK) {
-        const r = await batchSignAction(refs.slice(i, i + CHUNK));
+        const chunk = refs.slice(i, i + CHUNK);
+        const r = await stepUp(() => batchSignAction(chunk));
         if (!r.ok) {
           setError(r.error);
           break;

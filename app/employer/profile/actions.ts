@@ -1,5 +1,7 @@
 "use server";
 
+import { z } from "zod";
+import { resetAccountPassword, setAccountActive } from "@/lib/auth/account-admin";
 import { updateEmployerProfile } from "@/lib/employers/profile";
 import { addEmployerStaff } from "@/lib/employers/register";
 import { employerStaffSchema, unitProfileSchema } from "@/lib/employers/schemas";
@@ -12,12 +14,34 @@ export const updateProfileAction = signedInAction(["EMPLOYER"], {
   revalidate: { path: "/employer/profile" },
 });
 
+/** 添加经办人 (the unit's administrator): the new account's initial password is shown once. */
 export const addStaffAction = signedInAction(["EMPLOYER"], {
   schema: employerStaffSchema,
   run: async (actor, d) => {
-    await addEmployerStaff(actor, d);
-    return { username: d.username };
+    const { username, initialPassword } = await addEmployerStaff(actor, d);
+    return { username, initialPassword };
   },
   message: ({ username }) => `已添加经办人账号 ${username}`,
+  revalidate: { path: "/employer/profile" },
+});
+
+const staffRef = z.object({ userId: z.uuid({ error: "账号无效" }) });
+
+/** The administrator resets one of its unit's staff (a new initial password, shown once). */
+export const resetStaffPasswordAction = signedInAction(["EMPLOYER"], {
+  schema: staffRef,
+  run: (actor, d) => resetAccountPassword(actor, d.userId),
+  message: "密码已重置",
+  revalidate: { path: "/employer/profile" },
+});
+
+/** The administrator disables (ending its sessions) or enables one of its unit's staff. */
+export const setStaffActiveAction = signedInAction(["EMPLOYER"], {
+  schema: staffRef.extend({ active: z.boolean() }),
+  run: async (actor, d) => {
+    await setAccountActive(actor, d.userId, d.active);
+    return { active: d.active };
+  },
+  message: ({ active }) => (active ? "已启用" : "已停用，该账号已退出所有登录"),
   revalidate: { path: "/employer/profile" },
 });

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { AccountRowActions } from "@/components/auth/account-row-actions";
+import { isUnitAdministrator } from "@/lib/auth/account-admin";
 import { requireRole } from "@/lib/auth/guard";
 import { EMPLOYER_STATUS_LABELS } from "@/lib/employers/queries";
 import { getOwnEmployer } from "@/lib/employers/profile";
@@ -6,6 +8,7 @@ import { MAX_SEAL_BYTES, MIN_SEAL_PX } from "@/lib/seals/png";
 import { unitSeals } from "@/lib/seals/service";
 import { UnitSealStatus } from "@/components/seals/seal-status";
 import { FileUploadForm } from "@/components/uploads/file-upload-form";
+import { resetStaffPasswordAction, setStaffActiveAction } from "./actions";
 import { ProfileForm } from "./profile-form";
 import { StaffForm } from "./staff-form";
 
@@ -13,7 +16,7 @@ export const metadata: Metadata = { title: "单位信息" };
 
 export default async function EmployerProfilePage() {
   const actor = await requireRole("EMPLOYER");
-  const employer = await getOwnEmployer(actor);
+  const [employer, admin] = await Promise.all([getOwnEmployer(actor), isUnitAdministrator(actor)]);
   const statusText = EMPLOYER_STATUS_LABELS[employer.status];
   const seals = await unitSeals(employer.id);
   return (
@@ -76,21 +79,35 @@ export default async function EmployerProfilePage() {
       </section>
       <div className="card">
         <h2 className="text-base font-semibold">经办人账号</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          {admin ? "您是本单位的管理员账号（首个注册的经办人），可以添加、停用经办人和重置其密码。" : "添加、停用经办人和重置密码由本单位的管理员账号（首个注册的经办人）办理。"}
+        </p>
         <ul className="mt-3 divide-y divide-slate-100">
-          {employer.staff.map((s) => (
-            <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
-              <span className="font-medium">
-                {s.name}
-                <span className="ml-2 break-all text-slate-500">{s.username}</span>
-              </span>
-              <span className="text-slate-500">{s.phone ?? ""}</span>
+          {employer.staff.map((s, i) => (
+            <li key={s.id} className="space-y-2 py-2 text-sm">
+              <div className="flex flex-wrap justify-between gap-2">
+                <span className="font-medium">
+                  {s.name}
+                  <span className="ml-2 break-all text-slate-500">{s.username}</span>
+                  {i === 0 && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">管理员</span>}
+                  {!s.active && <span className="ml-2 text-red-700">已停用</span>}
+                </span>
+                <span className="text-slate-500">{s.phone ?? ""}</span>
+              </div>
+              {admin && s.id !== actor.userId && (
+                <AccountRowActions userId={s.id} active={s.active} reset={resetStaffPasswordAction} setActive={setStaffActiveAction} />
+              )}
             </li>
           ))}
         </ul>
-        <h3 className="mt-6 text-sm font-semibold">添加经办人</h3>
-        <div className="mt-3">
-          <StaffForm />
-        </div>
+        {admin && (
+          <>
+            <h3 className="mt-6 text-sm font-semibold">添加经办人</h3>
+            <div className="mt-3">
+              <StaffForm />
+            </div>
+          </>
+        )}
       </div>
     </div>
   );

@@ -3,12 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm, type Path } from "react-hook-form";
+import { InitialPasswordNotice } from "@/components/auth/initial-password";
 import { FormField, TextInput } from "@/components/units/form-field";
 import { employerStaffSchema, type EmployerStaffInput } from "@/lib/employers/schemas";
 import { addStaffAction } from "./actions";
 
 export function StaffForm() {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [issued, setIssued] = useState<{ username: string; initialPassword: string }>();
   const [pending, startTransition] = useTransition();
   const {
     register,
@@ -24,6 +26,7 @@ export function StaffForm() {
       const result = await addStaffAction(values);
       if (result.ok) {
         reset();
+        setIssued(result.data);
         return setMessage({ ok: true, text: result.message ?? "已添加" });
       }
       setMessage({ ok: false, text: result.error });
@@ -44,16 +47,15 @@ export function StaffForm() {
           {message.text}
         </p>
       )}
+      {issued && <InitialPasswordNotice username={issued.username} password={issued.initialPassword} />}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        {field("username", "登录账号", { autoComplete: "off" })}
+        {field("username", "登录账号（电子邮箱）", { autoComplete: "off", type: "email" })}
         {field("name", "姓名")}
         {field("phone", "联系电话", { inputMode: "tel" })}
         {field("email", "电子邮箱", { type: "email" })}
-        {field("password", "初始密码", { type: "password", autoComplete: "new-password" })}
-        {field("confirmPassword", "确认密码", { type: "password", autoComplete: "new-password" })}
       </div>
       <button type="submit" className="btn-secondary" disabled={pending}>
-        {pending ? "添加中…" : "添加经办人账号"}
+        {pending ? "添加中…" : "添加经办人账号（生成初始密码）"}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use server";
 
 import type { z } from "zod";
+import { resetAccountPassword, setAccountActive } from "@/lib/auth/account-admin";
 import type { Actor } from "@/lib/auth/roles";
 import { signedInAction } from "@/lib/server-action";
 import {
@@ -18,10 +19,8 @@ import {
 import {
   createStaffAccount,
   publishTerms,
-  resetStaffPassword,
   saveCollege,
   saveMajor,
-  setStaffActive,
   updateNotices,
   updateNumbers,
 } from "@/lib/settings/service";
@@ -40,9 +39,25 @@ const settingsAction = <S extends z.ZodType>(schema: S, service: (actor: Actor, 
 export const saveNoticesAction = settingsAction(noticesSchema, updateNotices, "签约须知和违约说明已保存");
 export const saveNumbersAction = settingsAction(numbersSchema, updateNumbers, "已保存；新的自动确认天数对此后用人单位签约的协议生效");
 export const publishTermsAction = settingsAction(termsSchema, publishTerms, "已发布新版本协议条款；此后提交的协议使用新版本");
-export const createStaffAction = settingsAction(staffAccountSchema, createStaffAccount, "账号已创建");
-export const setStaffActiveAction = settingsAction(accountStatusSchema, (actor, d) => setStaffActive(actor, d.userId, d.active), "已更新账号状态");
-export const resetStaffPasswordAction = settingsAction(resetPasswordSchema, (actor, d) => resetStaffPassword(actor, d.userId, d.password), "密码已重置");
+/** A counselor or office account; its random initial password is shown once. */
+export const createStaffAction = signedInAction(["OFFICE"], {
+  schema: staffAccountSchema,
+  run: async (actor, d) => {
+    const { username, initialPassword } = await createStaffAccount(actor, d);
+    return { username, initialPassword };
+  },
+  message: "账号已创建",
+  revalidate: { path: "/office/settings", type: "layout" },
+});
+/** 停用/启用 any account (staff, a unit's staff, a graduate); disabling ends its sessions. */
+export const setAccountActiveAction = settingsAction(accountStatusSchema, (actor, d) => setAccountActive(actor, d.userId, d.active), "已更新账号状态");
+/** 重置密码 of any account: a new initial password, shown once; the old one and every session end. */
+export const resetAccountPasswordAction = signedInAction(["OFFICE"], {
+  schema: resetPasswordSchema,
+  run: (actor, d) => resetAccountPassword(actor, d.userId),
+  message: "密码已重置，原密码已失效，该账号已退出所有登录",
+  revalidate: { path: "/office", type: "layout" },
+});
 export const saveCollegeAction = settingsAction(collegeSchema, saveCollege, "学院已保存");
 export const saveMajorAction = settingsAction(majorSchema, saveMajor, "专业已保存");
 export const setSigningModeAction = settingsAction(signingModeSchema, setSigningMode, "已保存签约方式；此后提交的协议按新方式办理，已提交的协议不变");

@@ -23,6 +23,7 @@ export const submitAction = transitionAction("submit", {
 export const confirmAction = transitionAction("confirm", {
   schema: agreementRefSchema,
   run: async (actor, ref) => summary(await confirmAsStudent(actor, ref)),
+  stepUp: true,
 });
 
 const searchSchema = z.object({

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { auditActionLabel } from "@/lib/audit";
+import { AccountRowActions } from "@/components/auth/account-row-actions";
 import { requireRole } from "@/lib/auth/guard";
 import { EMPLOYER_STATUS_LABELS, getEmployerForOffice } from "@/lib/employers/queries";
 import { provinceName } from "@/lib/reference/regions";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
+import { resetAccountPasswordAction, setAccountActiveAction } from "../../settings/actions";
 import { ReviewButtons } from "./review-buttons";
 import { TIME_ZONE } from "@/lib/format";
 import { notFoundOnAppError, pageId } from "@/lib/http/params";
@@ -78,12 +80,16 @@ export default async function EmployerDetailPage({ params }: { params: Promise<{
       <div className="card">
         <h2 className="font-semibold">经办人账号</h2>
         <ul className="mt-2 divide-y divide-slate-100 text-sm">
-          {e.staff.map((s) => (
-            <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2">
-              <span className="break-all">
-                {s.name}（{s.username}）
-              </span>
-              <span className="text-slate-500">{s.phone}</span>
+          {e.staff.map((s, i) => (
+            <li key={s.id} className="space-y-2 py-2">
+              <div className="flex flex-wrap justify-between gap-2">
+                <span className="break-all">
+                  {s.name}（{s.username}）{i === 0 && <span className="ml-1 rounded bg-slate-100 px-1.5 text-xs">管理员</span>}
+                  {!s.active && <span className="ml-2 text-red-700">已停用</span>}
+                </span>
+                <span className="text-slate-500">{s.phone}</span>
+              </div>
+              <AccountRowActions userId={s.id} active={s.active} reset={resetAccountPasswordAction} setActive={setAccountActiveAction} />
             </li>
           ))}
         </ul>

@@ -1,19 +1,24 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { InitialPasswordNotice } from "@/components/auth/initial-password";
 import { FormField, TextInput } from "@/components/units/form-field";
 import { FormMessage, useActionForm } from "@/components/units/use-action-form";
 import { staffAccountSchema } from "@/lib/settings/schemas";
-import { createStaffAction, resetStaffPasswordAction, setStaffActiveAction } from "../actions";
+import { createStaffAction } from "../actions";
 
 export function StaffAccountForm({ colleges }: { colleges: { id: string; name: string }[] }) {
-  const { form, onSubmit, message, pending } = useActionForm(staffAccountSchema, createStaffAction, { role: "COUNSELOR" }, { resetOnSuccess: true });
+  const [issued, setIssued] = useState<{ username: string; initialPassword: string }>();
+  const { form, onSubmit, message, pending } = useActionForm(staffAccountSchema, createStaffAction, { role: "COUNSELOR" }, {
+    resetOnSuccess: true,
+    onSuccess: (data) => setIssued(data as { username: string; initialPassword: string }),
+  });
   const e = form.formState.errors;
   const role = form.watch("role");
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormMessage message={message} />
+      {issued && <InitialPasswordNotice username={issued.username} password={issued.initialPassword} />}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <FormField id="role" label="身份" required error={e.role}>
           <select id="role" className="input" {...form.register("role")}>
@@ -45,55 +50,11 @@ export function StaffAccountForm({ colleges }: { colleges: { id: string; name: s
         <FormField id="email" label="电子邮箱" error={e.email}>
           <TextInput id="email" type="email" registration={form.register("email")} invalid={!!e.email} />
         </FormField>
-        <FormField id="password" label="初始密码" required error={e.password} hint="至少8位，包含字母和数字">
-          <TextInput id="password" type="password" registration={form.register("password")} invalid={!!e.password} autoComplete="new-password" />
-        </FormField>
       </div>
+      <p className="text-sm text-slate-600">系统为新账号生成随机初始密码（只显示一次），本人首次登录后须修改。</p>
       <button className="btn-primary" disabled={pending}>
         {pending ? "创建中…" : "创建账号"}
       </button>
     </form>
-  );
-}
-
-export function AccountRowActions({ userId, active }: { userId: string; active: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [resetting, setResetting] = useState(false);
-  const [password, setPassword] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const call = (fn: () => Promise<{ ok: boolean; error?: string; message?: string; fieldErrors?: Record<string, string> }>) =>
-    startTransition(async () => {
-      const r = await fn();
-      setMessage({ ok: r.ok, text: (r.ok ? r.message : (r.fieldErrors && Object.values(r.fieldErrors)[0]) ?? r.error) ?? "" });
-      if (r.ok) {
-        setResetting(false);
-        setPassword("");
-        router.refresh();
-      }
-    });
-  return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn-secondary" disabled={pending} onClick={() => call(() => setStaffActiveAction({ userId, active: !active }))}>
-          {active ? "停用" : "启用"}
-        </button>
-        <button type="button" className="btn-secondary" disabled={pending} onClick={() => setResetting((v) => !v)}>
-          重置密码
-        </button>
-      </div>
-      {resetting && (
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <label className="sr-only" htmlFor={`pw-${userId}`}>
-            新密码
-          </label>
-          <input id={`pw-${userId}`} type="password" className="input" placeholder="新密码（至少8位，含字母和数字）" value={password} onChange={(e) => setPassword(e.target.value)} />
-          <button type="button" className="btn-primary shrink-0" disabled={pending} onClick={() => call(() => resetStaffPasswordAction({ userId, password }))}>
-            确认重置
-          </button>
-        </div>
-      )}
-      <FormMessage message={message} />
-    </div>
   );
 }

@@ -1,8 +1,9 @@
-// GET /api/imports/<id>/report — the XLSX of every bad row of an import, with its reasons.
+// GET /api/imports/<id>/report — the XLSX of every bad row of an import, with its reasons,
+// and (the first download only) the new accounts' initial passwords.
 import { requireActor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { streamWorkbook, xlsxResponse } from "@/lib/export/xlsx";
-import { importJobErrors } from "@/lib/imports/jobs";
+import { importJobErrors, importJobFor } from "@/lib/imports/jobs";
 import { importReportFileName, importReportSheets } from "@/lib/imports/report";
 import { isId } from "@/lib/http/params";
 import { textError } from "@/lib/http/request";
@@ -16,9 +17,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const actor = await requireActor("OFFICE", "COUNSELOR");
     if (!isId(id)) throw new AppError("NOT_FOUND", "未找到该导入任务");
-    const { view, errors } = await importJobErrors(actor, id);
-    if (view.status === "QUEUED" || view.status === "RUNNING") throw new AppError("INVALID_STATE", "导入尚未完成，完成后再下载报告");
-    return xlsxResponse(await streamWorkbook(importReportSheets(view, errors)), importReportFileName(view));
+    const running = await importJobFor(actor, id);
+    if (running.status === "QUEUED" || running.status === "RUNNING") throw new AppError("INVALID_STATE", "导入尚未完成，完成后再下载报告");
+    const { view, errors, credentials } = await importJobErrors(actor, id);
+    return xlsxResponse(await streamWorkbook(importReportSheets(view, errors, credentials)), importReportFileName(view));
   } catch (error) {
     if (error instanceof AppError) return textError(error.code === "NOT_FOUND" ? 404 : HTTP_STATUS[error.code], error.message);
     console.error("import report failed", error);
