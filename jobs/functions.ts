@@ -4,7 +4,7 @@
 // in-process timer runs.
 import { prisma } from "@/lib/db/client";
 import { runImportJob } from "@/lib/imports/jobs";
-import { EVENTS, inngest, type EmployerSignedData } from "@/lib/jobs/client";
+import { EVENTS, inngest, type EmployerSignedData } from "@/lib/queue/client";
 import { autoConfirmOne, TRANSITIONS } from "@/lib/workflow";
 import { cronOf, JOBS, type Job } from "./list";
 

@@ -3,7 +3,7 @@
 // Either way the safety net (resumeImportJobs, on the timer or the cron) runs a job that
 // was never started or whose runner died.
 import { runImportJob } from "@/lib/imports/jobs";
-import { EVENTS, inngest, inngestConfigured } from "@/lib/jobs/client";
+import { EVENTS, inngest, inngestConfigured } from "@/lib/queue/client";
 
 export async function startImportJob(jobId: string): Promise<void> {
   if (inngestConfigured()) {

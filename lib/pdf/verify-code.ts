@@ -1,6 +1,9 @@
 // The verification code printed on every page of an official agreement and encoded in
-// its QR code: 协议书号 + a keyed MAC over (agreement id, 协议书号). The MAC is what makes
-// a forged or altered code fail; the 协议书号 in front lets /verify find the agreement.
+// its QR code: 协议书号 + a keyed MAC over (agreement id, 协议书号, the approval it was
+// printed under). The MAC is what makes a forged or altered code fail; the 协议书号 in front
+// lets /verify find the agreement; the approval (Agreement.approvals, counted by each 通过)
+// is what keeps a copy printed before a return void after the agreement is approved again:
+// a reprint under the new approval carries a new code, the old one reads 已失效 for ever.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { normalizeAgreementNumber } from "@/lib/workflow/agreement-number";
 
@@ -34,14 +37,19 @@ function base32(bytes: Buffer, chars: number): string {
   return out;
 }
 
-function mac(agreementId: string, agreementNo: string): string {
-  const digest = createHmac("sha256", verifySecret()).update(`${agreementId.toLowerCase()}|${agreementNo}`).digest();
+/**
+ * Approval 0 is the code of agreements approved before codes were bound to their approval
+ * (the MAC over id and number alone): those copies keep verifying until a return.
+ */
+function mac(agreementId: string, agreementNo: string, approval: number): string {
+  const payload = `${agreementId.toLowerCase()}|${agreementNo}${approval > 0 ? `|${approval}` : ""}`;
+  const digest = createHmac("sha256", verifySecret()).update(payload).digest();
   return base32(digest, MAC_CHARS);
 }
 
-/** "2027-000123-7K3M9Q2XAB" for agreement 2027-000123. */
-export function verificationCode(agreementId: string, agreementNo: string): string {
-  return `${agreementNo}-${mac(agreementId, agreementNo)}`;
+/** "2027-000123-7K3M9Q2XAB" for agreement 2027-000123 under its `approval`-th 通过. */
+export function verificationCode(agreementId: string, agreementNo: string, approval: number): string {
+  return `${agreementNo}-${mac(agreementId, agreementNo, approval)}`;
 }
 
 export type ParsedCode = { agreementNo: string; mac: string };
@@ -59,12 +67,23 @@ export function parseVerificationCode(raw: string | null | undefined): ParsedCod
   return { agreementNo, mac: macPart };
 }
 
-/** Constant-time check of a parsed code against the agreement it names. */
-export function codeMatches(parsed: ParsedCode, agreementId: string, agreementNo: string): boolean {
+/** Constant-time check of a parsed code against the agreement it names, under one approval. */
+export function codeMatches(parsed: ParsedCode, agreementId: string, agreementNo: string, approval: number): boolean {
   if (parsed.agreementNo !== agreementNo) return false;
-  const expected = Buffer.from(mac(agreementId, agreementNo));
+  const expected = Buffer.from(mac(agreementId, agreementNo, approval));
   const given = Buffer.from(parsed.mac);
   return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/**
+ * Under which approval (0 … `approvals`, the agreement's count) this code was printed, or
+ * null if under none (forged or altered). Every approval is tried, so the time taken does
+ * not tell which one matched.
+ */
+export function approvalOfCode(parsed: ParsedCode, agreementId: string, agreementNo: string, approvals: number): number | null {
+  let found: number | null = null;
+  for (let k = Math.max(0, approvals); k >= 0; k--) if (codeMatches(parsed, agreementId, agreementNo, k) && found === null) found = k;
+  return found;
 }
 
 /** The public URL a QR code opens; the origin comes from the request or APP_URL/AUTH_URL. */

@@ -45,7 +45,8 @@ async function documentInput(viewer: Actor, detail: AgreementDetail, kind: "offi
   let verification: AgreementPdfInput["verification"] = null;
   if (kind === "official") {
     if (!detail.agreementNo) throw new AppError("INVALID_STATE", "协议书号尚未生成，不能打印");
-    const code = verificationCode(detail.id, detail.agreementNo);
+    // bound to the approval in force: a copy printed before a return never verifies again
+    const code = verificationCode(detail.id, detail.agreementNo, detail.approvals);
     verification = { code, url: verificationUrl(origin, code) };
   }
   return {

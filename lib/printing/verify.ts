@@ -1,7 +1,7 @@
 // The public /verify check: a code from a printed page → only what proves authenticity.
 import { prisma } from "@/lib/db/client";
 import { STATUS_LABELS } from "@/lib/workflow/states";
-import { codeMatches, parseVerificationCode } from "@/lib/pdf/verify-code";
+import { approvalOfCode, parseVerificationCode } from "@/lib/pdf/verify-code";
 import { isPrintable } from "./rules";
 
 export type VerifyResult =
@@ -12,7 +12,10 @@ export type VerifyResult =
       maskedName: string;
       unitName: string;
       statusLabel: string;
-      /** false once the agreement was returned after printing: the paper copy is void */
+      /**
+       * false once the agreement was returned after printing: the paper copy is void, and
+       * stays void when the agreement is approved again (a reprint carries a new code)
+       */
       valid: boolean;
       /** 解约 (#14): the agreement was cancelled, every copy is void */
       cancelled: boolean;
@@ -40,15 +43,15 @@ export async function verifyAgreementCode(raw: string | null | undefined): Promi
       agreementNo: true,
       status: true,
       filedAt: true,
+      approvals: true,
       unitName: true,
       studentSnapshot: true,
       employer: { select: { name: true } },
       student: { select: { name: true } },
     },
   });
-  if (!agreement || !agreement.agreementNo || !codeMatches(parsed, agreement.id, agreement.agreementNo)) {
-    return { ok: false, message: REFUSED_MESSAGE };
-  }
+  const printedUnder = agreement?.agreementNo ? approvalOfCode(parsed, agreement.id, agreement.agreementNo, agreement.approvals) : null;
+  if (!agreement || !agreement.agreementNo || printedUnder === null) return { ok: false, message: REFUSED_MESSAGE };
   const snapshotName = (agreement.studentSnapshot as { name?: string } | null)?.name;
   return {
     ok: true,
@@ -56,7 +59,8 @@ export async function verifyAgreementCode(raw: string | null | undefined): Promi
     maskedName: maskName(snapshotName ?? agreement.student.name),
     unitName: agreement.unitName ?? agreement.employer.name,
     statusLabel: STATUS_LABELS[agreement.status],
-    valid: isPrintable(agreement.status),
+    // printed under the approval in force, and not returned (or cancelled) since
+    valid: printedUnder === agreement.approvals && isPrintable(agreement.status),
     cancelled: agreement.status === "CANCELLED",
     filed: agreement.status === "FILED",
     filedAt: agreement.filedAt,

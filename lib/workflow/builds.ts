@@ -92,9 +92,10 @@ export const BUILDS = {
 
   autoConfirm: forEvery<Empty>(({ now }) => ({ set: { studentConfirmedAt: now, autoConfirmed: true } })),
 
-  // 通过: the 学校意见 section; printing becomes possible.
-  approve: forEvery<{ form: CounselorApproveForm }>(({ params, actor, now }) => ({
-    set: { ...params.form, approvedAt: now, approvedById: actor.userId },
+  // 通过: the 学校意见 section; printing becomes possible. Each approval is counted: the
+  // verification code printed under it is bound to it (lib/pdf/verify-code.ts).
+  approve: perRow<{ form: CounselorApproveForm }>(({ params, actor, now, before }) => ({
+    set: { ...params.form, approvedAt: now, approvedById: actor.userId, approvals: (before?.approvals ?? 0) + 1 },
   })),
 
   // 退回 by the 学院: the unit must sign again after the student corrects and resubmits.

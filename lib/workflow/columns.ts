@@ -55,6 +55,7 @@ export const AGREEMENT_COLUMN_KINDS: { [K in keyof Agreement]: KindOf<Agreement[
   autoConfirmed: "value",
   approvedAt: "timestamp",
   approvedById: "value",
+  approvals: "value",
   filedAt: "timestamp",
   filedById: "value",
   cancelledAt: "timestamp",

@@ -9,7 +9,7 @@ import { isUniqueViolation, prisma, type Db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { afterTransitionCommitted, eventsFor, type CommittedTransition } from "@/lib/jobs/emit";
+import { afterTransitionCommitted, eventsFor, type CommittedTransition } from "@/lib/queue/emit";
 import type { WorkflowActor } from "./actor";
 import { buildFor, buildForEvery, type ParamsOf, type SetBasedAction, type Write } from "./builds";
 import { checkTransition } from "./capabilities";

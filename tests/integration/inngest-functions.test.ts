@@ -3,7 +3,7 @@
 // only) to the instant the function asked to sleep until, as Inngest would wake it then.
 import { InngestTestEngine } from "@inngest/test";
 import type { Db } from "@/lib/db/client";
-import { EVENTS } from "@/lib/jobs/client";
+import { EVENTS } from "@/lib/queue/client";
 import { autoConfirmAfterSigning, cronFunctions, functions, runImport } from "@/jobs/functions";
 import { cronOf, JOBS } from "@/jobs/list";
 import { notificationKey } from "@/lib/notifications/messages";

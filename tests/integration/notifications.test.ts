@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { listNotifications, markAllRead, markRead, unreadCount } from "@/lib/notifications/inbox";
 import { drainOutbox, listOutbox, MAX_ATTEMPTS, outboxCounts } from "@/lib/notifications/outbox";
-import { afterTransitionCommitted } from "@/lib/jobs/emit";
+import { afterTransitionCommitted } from "@/lib/queue/emit";
 import { seedDemo } from "@/prisma/seed-data";
 import { getTestPrisma } from "../setup/db";
 import { makePendingConfirm } from "./helpers/pending-confirm";

@@ -18,8 +18,8 @@ import { NOT_APPROVED_MESSAGE } from "@/lib/printing/rules";
 import { previewAgreementPdf, printAgreement } from "@/lib/printing/service";
 import { maskIdNumber } from "@/lib/validation/id-card";
 import { REFUSED_MESSAGE, verifyAgreementCode } from "@/lib/printing/verify";
-import type { WorkflowActor } from "@/lib/workflow";
-import { agreementAt, demoWorld, newStudent } from "../fixtures/workflow";
+import { approveAsCounselor, confirmAsStudent, returnAsCounselor, saveDraft, signAsEmployer, submitAgreement, type WorkflowActor } from "@/lib/workflow";
+import { agreementAt, approveForm, demoWorld, newStudent, signForm, studentForm } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
 
 process.env.PDF_CACHE_DIR = "off"; // memory only: tests must not leave files behind
@@ -144,6 +144,41 @@ describe("the official print", () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ printedById: w.student.userId, role: "STUDENT", copies: 3, reason: null, pdfHash: sha256(bytes) });
   });
+});
+
+describe("a printed copy is bound to the approval it was printed under", () => {
+  const codeOf = (bytes: Uint8Array) => {
+    const codes = new Set([...poppler("pdftotext", bytes).matchAll(/验证码：\s*(\d{4}-\d{6}-[0-9A-Z]{10})/g)].map((m) => m[1]));
+    expect(codes.size).toBe(1);
+    return [...codes][0];
+  };
+
+  it("a copy printed before a return reads 已失效 for ever, even once approved again; the reprint carries a new code", async () => {
+    const student = await newStudent(prisma, "01");
+    let r = await agreementAt(prisma, "APPROVED", { student, employer: w.soft, counselor: w.counselor });
+    const before = codeOf((await printAgreement(asActor(w.counselor), r.agreementId, { reason: null }, ORIGIN)).pdf.bytes);
+    expect(await verifyAgreementCode(before)).toMatchObject({ ok: true, valid: true });
+
+    // the 学院 returns it: the printed copy is void
+    r = await returnAsCounselor(w.counselor, { agreementId: r.agreementId, version: r.version }, "单位意见需重新填写");
+    expect(await verifyAgreementCode(before)).toMatchObject({ ok: true, valid: false });
+
+    // corrected, signed, confirmed and approved again: the old copy stays void
+    r = await saveDraft(student, studentForm(w.soft.employerId!), { agreementId: r.agreementId, version: r.version });
+    r = await submitAgreement(student, { agreementId: r.agreementId, version: r.version });
+    r = await signAsEmployer(w.soft, { agreementId: r.agreementId, version: r.version }, await signForm(prisma, w.soft.employerId!));
+    r = await confirmAsStudent(student, { agreementId: r.agreementId, version: r.version });
+    r = await approveAsCounselor(w.counselor, { agreementId: r.agreementId, version: r.version }, approveForm);
+    const stale = await verifyAgreementCode(before);
+    expect(stale).toMatchObject({ ok: true, valid: false, statusLabel: "审核通过（可打印）" });
+
+    // the reprint under the new approval: a new code, and that one verifies
+    const after = codeOf((await printAgreement(asActor(w.counselor), r.agreementId, { reason: "重新审核通过后打印" }, ORIGIN)).pdf.bytes);
+    expect(after.slice(0, 11)).toBe(before.slice(0, 11)); // the same 协议书号
+    expect(after).not.toBe(before);
+    expect(await verifyAgreementCode(after)).toMatchObject({ ok: true, valid: true });
+    expect(await verifyAgreementCode(before)).toMatchObject({ ok: true, valid: false });
+  }, 120_000);
 });
 
 describe("who may print", () => {

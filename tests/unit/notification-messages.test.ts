@@ -13,7 +13,7 @@ import {
   toFormatTemplate,
   type MessageContext,
 } from "@/lib/notifications/messages";
-import { eventsFor, type CommittedTransition } from "@/lib/jobs/emit";
+import { eventsFor, type CommittedTransition } from "@/lib/queue/emit";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/transitions";
 
 // PostgreSQL's format() with only %N$s and %%, as the SQL renderer uses it.

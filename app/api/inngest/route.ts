@@ -2,7 +2,7 @@
 // Its requests are signed (INNGEST_SIGNING_KEY), not sent by browsers: no Origin check, but a
 // body limit like every route.
 import { serve } from "inngest/next";
-import { inngest } from "@/lib/jobs/client";
+import { inngest } from "@/lib/queue/client";
 import { functions } from "@/jobs/functions";
 import { INNGEST_BODY_BYTES } from "@/lib/http/limits";
 import { withBodyLimit } from "@/lib/http/request";

@@ -5,7 +5,7 @@
 // in-process timer (jobs/in-process.ts) does the work.
 import { EVENTS, inngest, inngestConfigured, type AgreementEventData, type EmployerSignedData } from "./client";
 
-/** What the engine reports of a committed transition (lib/jobs knows nothing of the workflow's types). */
+/** What the engine reports of a committed transition (lib/queue knows nothing of the workflow's types). */
 export type CommittedTransition = { action: string; agreementId: string; version: number; autoConfirmAt: Date | null };
 
 type Outgoing = { name: string; data: EmployerSignedData | AgreementEventData };
