@@ -8,7 +8,7 @@
 // agreement as it was (`before`), and run one agreement at a time.
 import type { Agreement, Prisma } from "@/lib/generated/prisma/client";
 import type { SigningMode } from "@/lib/generated/prisma/enums";
-import type { StudentAgreementForm, CounselorApproveForm } from "./schemas";
+import { counselorApproveSchema, type StudentAgreementForm, type CounselorApproveForm } from "./schemas";
 import type { UnitSignature } from "@/lib/agreement/unit-section";
 import { clearedUnitSignature } from "@/lib/agreement/unit-section";
 import type { StudentSnapshot } from "@/lib/agreement/student-section";
@@ -37,8 +37,24 @@ const perRow = <P>(build: (ctx: RowBuildContext<P>) => Write): RowBuild<P> => ({
 
 type Empty = Record<string, never>;
 
+/** What an agreement addressed to another unit keeps of its dealings with the previous one: nothing. */
+const CLEARED_FOR_ANOTHER_UNIT = {
+  ...clearedUnitSignature(),
+  employerSignedAt: null,
+  signedById: null,
+  autoConfirmAt: null,
+  studentConfirmedAt: null,
+  autoConfirmed: false,
+  ...(Object.fromEntries(Object.keys(counselorApproveSchema.shape).map((k) => [k, null])) as Record<keyof CounselorApproveForm, null>),
+  approvedAt: null,
+  approvedById: null,
+  attestedAt: null,
+  attestedById: null,
+} satisfies AgreementPatch;
+
 export const BUILDS = {
-  // 确定 on 填写/编辑就业协议: a new unit starts from a clean 用人单位 section.
+  // 确定 on 填写/编辑就业协议: a new unit starts from a clean agreement — no 用人单位 section
+  // or signature of the previous unit, no 学校意见 given on the previous unit's agreement.
   saveDraft: perRow<{ form: StudentAgreementForm }>(({ params: { form }, before, now }) => ({
     set: {
       employerId: form.employerId,
@@ -46,9 +62,7 @@ export const BUILDS = {
       studentEmail: form.studentEmail,
       studentOpinion: form.studentOpinion,
       savedAt: now,
-      ...(before !== null && before.employerId !== form.employerId
-        ? { ...clearedUnitSignature(), employerSignedAt: null, signedById: null, autoConfirmAt: null }
-        : {}),
+      ...(before !== null && before.employerId !== form.employerId ? CLEARED_FOR_ANOTHER_UNIT : {}),
     },
   })),
 

@@ -69,7 +69,7 @@ export function verdictOf(action: WorkflowAction, actor: WorkflowActor, agreemen
   if (transition.sideEffectOf && !input) return { allowed: false, code: "FORBIDDEN", reason: `由“${transition.sideEffectOf}”办理` };
   if (
     agreement &&
-    !canAccessAgreement(actor, { studentUserId: agreement.student.userId, employerId: agreement.employerId, collegeId: agreement.collegeId })
+    !canAccessAgreement(actor, { studentUserId: agreement.student.userId, employerId: agreement.employerId, collegeId: agreement.collegeId, status: agreement.status })
   ) {
     return { allowed: false, code: "NOT_FOUND", reason: "未找到该协议" };
   }

@@ -7,9 +7,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import { pageOf, pageWindow, type Page } from "@/lib/paging";
 import { searchTerm } from "@/lib/validation/common";
-import { canAccessAgreement } from "./access";
+import { canAccessAgreement, HIDDEN_FROM_UNIT } from "./access";
 import type { WorkflowActor } from "./actor";
 import { normalizeAgreementNumber } from "./agreement-number";
+import { asSeenByUnit } from "./unit-view";
 
 export const agreementDetail = {
   student: { include: { major: true, college: true, user: { select: { id: true } } } },
@@ -31,11 +32,13 @@ export async function getAgreementForActor(actor: WorkflowActor, agreementId: st
       studentUserId: agreement.student.userId,
       employerId: agreement.employerId,
       collegeId: agreement.collegeId,
+      status: agreement.status,
     })
   ) {
     throw new AppError("NOT_FOUND", "未找到该协议");
   }
-  return agreement;
+  // a unit sees only its own dealings, not those of a unit the agreement was addressed to before
+  return actor.role === "EMPLOYER" ? asSeenByUnit(agreement) : agreement;
 }
 
 /** The student's live agreement (at most one, by the database constraint). */
@@ -108,7 +111,7 @@ export function scopeOf(actor: WorkflowActor): Prisma.AgreementWhereInput {
     case "STUDENT":
       return { student: { userId: actor.userId ?? "" } };
     case "EMPLOYER":
-      return { employerId: actor.employerId ?? "00000000-0000-0000-0000-000000000000" };
+      return { employerId: actor.employerId ?? "00000000-0000-0000-0000-000000000000", status: { notIn: [...HIDDEN_FROM_UNIT] } };
     case "COUNSELOR":
       return { collegeId: actor.collegeId ?? "00000000-0000-0000-0000-000000000000" };
     case "OFFICE":

@@ -90,8 +90,11 @@ function roleOf(actor: Actor): Role | null {
   return actor.account ? (actor.account.role as Role) : null;
 }
 
+/** Where every party's agreement stands now (they walk the steps together). */
+let current: AgreementStatus = "DRAFT";
+
 function mayAccess(actor: Actor, p: Party): boolean {
-  return !!actor.account && canAccessAgreement(actor.account, { studentUserId: p.student.userId, employerId: p.unit.id, collegeId: world.colleges[p.student.collegeIndex].id });
+  return !!actor.account && canAccessAgreement(actor.account, { studentUserId: p.student.userId, employerId: p.unit.id, collegeId: world.colleges[p.student.collegeIndex].id, status: current });
 }
 
 /** What must never appear in an answer to `actor` about `p` (their own identity excepted). */
@@ -399,7 +402,8 @@ describe("every role × every action and page × own / someone else's agreement"
   const steps: { to: AgreementStatus; run: (p: Party, version: number) => Promise<unknown>; pages?: boolean; pdf?: boolean }[] = [
     { to: "PENDING_EMPLOYER", run: (p, version) => submitAgreement(p.student, { agreementId: p.agreementId, version }), pages: true, pdf: true },
     { to: "RETURNED", run: (p, version) => returnAsEmployer(p.unit.staff, { agreementId: p.agreementId, version }, "请核对联系方式") },
-    { to: "DRAFT", run: (p, version) => saveDraft(p.student, studentForm(p.unit.id), { agreementId: p.agreementId, version }) },
+    // the student's draft again: the unit no longer sees it until it is resubmitted
+    { to: "DRAFT", run: (p, version) => saveDraft(p.student, studentForm(p.unit.id), { agreementId: p.agreementId, version }), pages: true, pdf: true },
     { to: "PENDING_EMPLOYER", run: (p, version) => submitAgreement(p.student, { agreementId: p.agreementId, version }) },
     { to: "PENDING_STUDENT_CONFIRM", run: (p, version) => signAsEmployer(p.unit.staff, { agreementId: p.agreementId, version }, unitSignForm(p.unit) as never), pages: true },
     { to: "PENDING_COLLEGE_REVIEW", run: (p, version) => confirmAsStudent(p.student, { agreementId: p.agreementId, version }), pages: true },
@@ -426,6 +430,7 @@ describe("every role × every action and page × own / someone else's agreement"
       await step.run(p, version);
       expect((await snapshot(p)).status).toBe(step.to);
     }
+    current = step.to;
     await actionCells(step.to);
     if (step.pages) await pageCells(step.to);
     if (step.pdf) await pdfCells(step.to);

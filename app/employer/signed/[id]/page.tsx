@@ -46,8 +46,8 @@ export default async function SignedDetailPage({ params }: { params: Promise<{ i
       <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
       {/* 电子协议: the unit downloads the same signed original as the other parties */}
       {agreement.signingMode === "ELECTRONIC" && <PrintPanel {...printPanelProps(caps, agreement)} />}
-      {/* only what happened since the student submitted to this unit, not other units' dealings */}
-      <EventHistory events={agreement.events.slice(agreement.events.findLastIndex((e) => e.action === "submit"))} />
+      {/* the read gives a unit its own dealings only (lib/workflow/unit-view.ts) */}
+      <EventHistory events={agreement.events} />
     </div>
   );
 }
