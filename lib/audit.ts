@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS = {
   reject: "审核不通过",
   updateProfile: "修改单位信息",
   resubmit: "修改后重新提交",
+  requestIdentityChange: "申请变更单位名称、统一社会信用代码或单位性质",
+  withdrawIdentityChange: "撤回单位信息变更申请",
+  approveIdentityChange: "单位信息变更审核通过",
+  rejectIdentityChange: "单位信息变更审核不通过",
   addStaff: "添加经办人",
   // 电子印章 (approve / reject as above)
   upload: "上传电子印章",

@@ -63,6 +63,27 @@ export const unitSignatureSchema = unitSectionSchema.extend(shapeOf(UNIT_OPINION
 export type UnitSignature = z.output<typeof unitSignatureSchema>;
 export type UnitSignatureInput = z.input<typeof unitSignatureSchema>;
 
+/**
+ * 单位名称, 统一社会信用代码, 单位性质: the unit's identity as the office approved it. A unit
+ * signs under it — the 确定签约 form does not take it — and changes it only through the
+ * office's review (lib/employers/profile.ts: 变更待审核).
+ */
+export const UNIT_IDENTITY_COLUMNS = ["unitName", "unitOrgCode", "unitNatureCode"] as const satisfies readonly UnitSectionColumn[];
+export type UnitIdentityColumn = (typeof UNIT_IDENTITY_COLUMNS)[number];
+export const UNIT_IDENTITY_PROFILE = UNIT_IDENTITY_COLUMNS.map((c) => UNIT_SECTION_FIELDS[c].profile);
+export type UnitIdentity = Pick<Employer, (typeof UNIT_SECTION_FIELDS)[UnitIdentityColumn]["profile"]>;
+
+/** The 确定签约 form: the section without the approved identity, and the opinions. */
+export const unitSignFormSchema = unitSignatureSchema.omit({ unitName: true, unitOrgCode: true, unitNatureCode: true });
+export type UnitSignForm = z.output<typeof unitSignFormSchema>;
+export type UnitSignFormInput = z.input<typeof unitSignFormSchema>;
+
+/** What the unit signs: its form, under the identity the office approved (whatever else was sent). */
+export function signatureUnder(identity: UnitIdentity, form: UnitSignForm): UnitSignature {
+  const approved = Object.fromEntries(UNIT_IDENTITY_COLUMNS.map((c) => [c, identity[UNIT_SECTION_FIELDS[c].profile]]));
+  return { ...form, ...approved } as UnitSignature;
+}
+
 type ProfileShape = { [K in UnitSectionColumn as (typeof UNIT_SECTION_FIELDS)[K]["profile"]]: (typeof UNIT_SECTION_FIELDS)[K]["schema"] };
 
 /** The same fields as the unit keeps them on its profile (单位信息), keyed by profile column. */

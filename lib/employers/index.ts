@@ -1,7 +1,7 @@
 export * from "./schemas";
 export { registerEmployer, addEmployerStaff } from "./register";
-export { approveEmployer, rejectEmployer } from "./review";
-export { getOwnEmployer, updateEmployerProfile } from "./profile";
+export { approveEmployer, rejectEmployer, approveIdentityChange, rejectIdentityChange } from "./review";
+export { getOwnEmployer, updateEmployerProfile, pendingIdentityChange, profileIdentityShown } from "./profile";
 export {
   searchApprovedEmployers,
   listEmployersForReview,

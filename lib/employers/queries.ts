@@ -15,6 +15,9 @@ export const EMPLOYER_STATUS_LABELS: Record<EmployerStatus, string> = {
   REJECTED: "未通过",
 };
 
+/** 变更待审核: an approved unit whose change of 单位名称 / 统一社会信用代码 / 单位性质 waits for the office. */
+export const CHANGE_PENDING_LABEL = "变更待审核";
+
 export const SEARCH_PAGE_SIZE = 10;
 
 const searchSelect = {
@@ -66,26 +69,30 @@ function requireOffice(actor: Pick<Actor, "role">) {
   if (actor.role !== "OFFICE") throw new AppError("FORBIDDEN");
 }
 
+const CHANGE_PENDING: Prisma.EmployerWhereInput = { status: "APPROVED", changeRequestedAt: { not: null } };
+
 export async function listEmployersForReview(
   actor: Pick<Actor, "role">,
-  options: { status?: EmployerStatus; q?: string; page?: number },
+  options: { status?: EmployerStatus | "CHANGE"; q?: string; page?: number },
 ) {
   requireOffice(actor);
   const w = pageWindow(options.page);
-  const where: Prisma.EmployerWhereInput = { AND: [options.status ? { status: options.status } : {}, textFilter(options.q)] };
-  const [total, rows, counts] = await Promise.all([
+  const byState = options.status === "CHANGE" ? CHANGE_PENDING : options.status ? { status: options.status } : {};
+  const where: Prisma.EmployerWhereInput = { AND: [byState, textFilter(options.q)] };
+  const [total, rows, counts, changes] = await Promise.all([
     prisma.employer.count({ where }),
     prisma.employer.findMany({
       where,
-      select: { ...searchSelect, status: true, createdAt: true, reviewedAt: true, rejectReason: true },
+      select: { ...searchSelect, status: true, createdAt: true, reviewedAt: true, rejectReason: true, proposedName: true, changeRequestedAt: true },
       // Pending first, oldest registration first: the office works the queue in order.
       orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       skip: w.skip,
       take: w.take,
     }),
     prisma.employer.groupBy({ by: ["status"], _count: { _all: true } }),
+    prisma.employer.count({ where: CHANGE_PENDING }),
   ]);
-  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<EmployerStatus, number>>;
+  const byStatus = { ...Object.fromEntries(counts.map((c) => [c.status, c._count._all])), CHANGE: changes } as Partial<Record<EmployerStatus | "CHANGE", number>>;
   return { ...pageOf(rows, total, w), byStatus };
 }
 

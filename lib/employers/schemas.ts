@@ -12,7 +12,7 @@ export const provinceCodeSchema = z
   .refine((code) => isProvinceCode(code), { error: "请选择单位所在省份" });
 
 // 用人单位情况 — every field of the manual's form (the list: lib/agreement/unit-section.ts),
-// as the unit keeps it on file; the 统一社会信用代码 is fixed at registration.
+// as the unit keeps it on file (the 统一社会信用代码: typed at registration, changed in 单位信息).
 const { orgCode: _orgCode, ...profileFields } = unitProfileShape;
 void _orgCode;
 
@@ -20,6 +20,18 @@ export const unitProfileSchema = z.object({
   ...profileFields,
   provinceCode: provinceCodeSchema,
   defaultOpinion: optionalText("用人单位意见（默认）", 500),
+});
+
+/**
+ * 单位信息 as the unit saves it: the profile and its 统一社会信用代码 (for an approved unit a
+ * change of 单位名称, 统一社会信用代码 or 单位性质 goes to the office's review: ./profile.ts).
+ */
+export const unitProfileUpdateSchema = unitProfileSchema.extend({ orgCode: unitProfileShape.orgCode });
+
+/** The office's refusal of a unit's change of identity, with the reason the unit reads. */
+export const identityChangeRejectSchema = z.object({
+  employerId: z.uuid({ error: "单位编号无效" }),
+  reason: requiredText("不通过原因", 500),
 });
 
 /**
@@ -63,5 +75,6 @@ export const employerRejectSchema = z.object({
 export const employerApproveSchema = z.object({ employerId: z.uuid({ error: "单位编号无效" }) });
 
 export type UnitProfileInput = z.input<typeof unitProfileSchema>;
+export type UnitProfileUpdateInput = z.input<typeof unitProfileUpdateSchema>;
 export type EmployerRegistrationInput = z.input<typeof employerRegistrationSchema>;
 export type EmployerStaffInput = z.input<typeof employerStaffSchema>;

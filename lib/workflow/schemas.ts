@@ -2,7 +2,7 @@
 // and the server action parse with the same schema.
 import { z } from "zod";
 import { emailSchema, mobileSchema, optionalText, phoneSchema, postalCodeSchema, requiredText } from "@/lib/validation/common";
-import type { UnitSignatureInput } from "@/lib/agreement/unit-section";
+import type { UnitSignFormInput } from "@/lib/agreement/unit-section";
 
 const uuid = (message: string) => z.string({ error: message }).uuid({ error: message });
 
@@ -20,8 +20,8 @@ export const studentAgreementSchema = z.object({
   studentOpinion: requiredText("本人意见", 200),
 });
 
-/** 用人单位情况及意见, as the unit signs (the field list: lib/agreement/unit-section.ts). */
-export { unitSectionSchema, unitSignatureSchema as employerSignSchema } from "@/lib/agreement/unit-section";
+/** 用人单位情况及意见, as the unit signs (the field list: lib/agreement/unit-section.ts), under its approved identity. */
+export { unitSectionSchema, unitSignFormSchema as employerSignSchema } from "@/lib/agreement/unit-section";
 
 export const reasonSchema = z.object({ reason: requiredText("退回原因", 500) });
 
@@ -57,7 +57,7 @@ export const filingLookupSchema = z.object({
 
 export type StudentAgreementInput = z.input<typeof studentAgreementSchema>;
 export type StudentAgreementForm = z.output<typeof studentAgreementSchema>;
-export type EmployerSignInput = UnitSignatureInput;
+export type EmployerSignInput = UnitSignFormInput;
 export type CounselorApproveInput = z.input<typeof counselorApproveSchema>;
 export type CounselorApproveForm = z.output<typeof counselorApproveSchema>;
 

@@ -1,15 +1,18 @@
 // 用人单位注册 → 审核 → 选择签约单位: only approved units can be found and can sign.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { approveEmployer, rejectEmployer } from "@/lib/employers/review";
+import { approveEmployer, approveIdentityChange, rejectEmployer, rejectIdentityChange } from "@/lib/employers/review";
+import { updateEmployerProfile } from "@/lib/employers/profile";
 import { addEmployerStaff, registerEmployer } from "@/lib/employers/register";
 import { searchApprovedEmployers } from "@/lib/employers/queries";
-import { employerRegistrationSchema, employerStaffSchema } from "@/lib/employers/schemas";
+import { employerRegistrationSchema, employerStaffSchema, unitProfileUpdateSchema } from "@/lib/employers/schemas";
+import { employerSignSchema } from "@/lib/workflow/schemas";
+import { newStudent } from "../fixtures/workflow";
 import { verifyLogin } from "@/lib/auth/login";
 import { REGISTRATIONS_PER_CLIENT } from "@/lib/auth/throttle";
 import type { Actor } from "@/lib/auth/roles";
 import { makeCreditCode } from "@/lib/validation/credit-code";
-import { saveDraft, signAsEmployer } from "@/lib/workflow";
+import { batchSignAsEmployer, saveDraft, signAsEmployer } from "@/lib/workflow";
 import { DEMO_ACCOUNTS, seedDemo } from "@/prisma/seed-data";
 import { getTestPrisma } from "../setup/db";
 
@@ -223,5 +226,92 @@ describe("searchApprovedEmployers", () => {
     for (const n of names) expect(ids.has(n.id)).toBe(false);
     const page99 = await searchApprovedEmployers("", 99);
     expect(page99.rows).toEqual([]);
+  });
+});
+
+describe("an approved unit's change of 单位名称, 统一社会信用代码 or 单位性质 goes back to the office (变更待审核)", () => {
+  const KEY = "reg-ident";
+  const APPROVED_NAME = "北辰精密仪器有限公司";
+  const BANK = "中国工商银行股份有限公司哈尔滨分行";
+  let unitId: string;
+  let unit: Actor;
+  const profile = (over: Record<string, unknown> = {}) => {
+    const { username: _u, staffName: _s, staffPhone: _p, password: _pw, confirmPassword: _c, ...rest } = registration(KEY, APPROVED_NAME);
+    void [_u, _s, _p, _pw, _c];
+    return unitProfileUpdateSchema.parse({ ...rest, ...over });
+  };
+  const current = () => prisma.employer.findUniqueOrThrow({ where: { id: unitId } });
+  async function waitingAgreement() {
+    const s = await newStudent(prisma, "01");
+    const { studentNo } = await prisma.student.findUniqueOrThrow({ where: { userId: s.userId! } });
+    return pendingAgreementFor(unitId, studentNo);
+  }
+
+  beforeAll(async () => {
+    await registerEmployer(registration(KEY, APPROVED_NAME), nextClient());
+    unitId = (await prisma.employer.findUniqueOrThrow({ where: { orgCode: makeCreditCode(KEY, "230102") } })).id;
+    await approveEmployer(office, unitId);
+    unit = await actorOf(`${KEY}@reg.example`);
+  });
+
+  it("renaming itself (to a bank's name, another 单位性质): still 审核通过 under its approved identity, found only by it, signing only under it", async () => {
+    const asked = await updateEmployerProfile(unit, profile({ name: BANK, natureCode: "31", contactName: "新联系人" }));
+    expect(asked).toEqual({ resubmitted: false, changeRequested: true });
+    const e = await current();
+    // the other fields change at once; the identity waits
+    expect(e).toMatchObject({ status: "APPROVED", name: APPROVED_NAME, natureCode: "39", contactName: "新联系人", proposedName: BANK, proposedNatureCode: "31" });
+    expect(e.changeRequestedAt).not.toBeNull();
+    expect(await prisma.auditLog.findFirst({ where: { entityId: unitId, action: "requestIdentityChange" } })).toMatchObject({
+      changes: { name: { from: APPROVED_NAME, to: BANK }, natureCode: { from: "39", to: "31" } },
+    });
+
+    // students find it under the approved name only
+    expect((await searchApprovedEmployers("工商银行")).rows.map((r) => r.id)).not.toContain(unitId);
+    expect((await searchApprovedEmployers("北辰精密")).rows.map((r) => r.id)).toEqual([unitId]);
+
+    // it signs (one by one or in a batch) under the approved identity, whatever the form says
+    const sent = { ...signInput, unitName: BANK, unitOrgCode: makeCreditCode("icbc", "230102"), unitNatureCode: "31" as const, unitContactName: "新联系人" };
+    expect(Object.keys(employerSignSchema.parse(sent))).not.toContain("unitName");
+    const one = await waitingAgreement();
+    const signed = await signAsEmployer(unit, { agreementId: one.id, version: one.version }, sent);
+    expect(signed.agreement).toMatchObject({ unitName: APPROVED_NAME, unitOrgCode: makeCreditCode(KEY, "230102"), unitNatureCode: "39", unitContactName: "新联系人" });
+    const two = await waitingAgreement();
+    expect((await batchSignAsEmployer(unit, [{ agreementId: two.id, version: two.version }]))[0].ok).toBe(true);
+    expect(await prisma.agreement.findUniqueOrThrow({ where: { id: two.id } })).toMatchObject({ unitName: APPROVED_NAME, unitNatureCode: "39" });
+  });
+
+  it("the office refuses the change with a reason (zh-CN), audited; the unit keeps its identity and reads why", async () => {
+    await expect(rejectIdentityChange(unit, unitId, "不行")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(rejectIdentityChange(office, unitId, "  ")).rejects.toMatchObject({ code: "INVALID_INPUT", message: "请填写不通过原因" });
+    await rejectIdentityChange(office, unitId, "营业执照名称与申请不符");
+    expect(await current()).toMatchObject({ status: "APPROVED", name: APPROVED_NAME, proposedName: null, changeRequestedAt: null, changeRejectReason: "营业执照名称与申请不符" });
+    expect(await prisma.auditLog.findFirst({ where: { entityId: unitId, action: "rejectIdentityChange" } })).toMatchObject({
+      actorId: office.userId,
+      changes: { reason: "营业执照名称与申请不符", name: { from: APPROVED_NAME, to: BANK } },
+    });
+    await expect(approveIdentityChange(office, unitId)).rejects.toMatchObject({ code: "INVALID_STATE", message: "该单位没有待审核的单位信息变更" });
+  });
+
+  it("a code another unit uses is refused; an approved change takes effect (found and signing under the new identity), audited", async () => {
+    const taken = (await prisma.employer.findFirstOrThrow({ where: { id: { not: unitId }, status: "APPROVED" } })).orgCode;
+    await expect(updateEmployerProfile(unit, profile({ orgCode: taken }))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { orgCode: "该统一社会信用代码已被其他单位使用" } });
+
+    const NEW_NAME = "北辰精密仪器股份有限公司";
+    const NEW_CODE = makeCreditCode("reg-ident-2", "230102");
+    await updateEmployerProfile(unit, profile({ name: NEW_NAME, orgCode: NEW_CODE }));
+    expect((await current()).name).toBe(APPROVED_NAME);
+    await approveIdentityChange(office, unitId);
+    expect(await current()).toMatchObject({ status: "APPROVED", name: NEW_NAME, orgCode: NEW_CODE, natureCode: "39", proposedName: null, changeRequestedAt: null });
+    expect(await prisma.auditLog.findFirst({ where: { entityId: unitId, action: "approveIdentityChange" } })).toMatchObject({
+      actorId: office.userId,
+      changes: { name: { from: APPROVED_NAME, to: NEW_NAME }, orgCode: { from: makeCreditCode(KEY, "230102"), to: NEW_CODE } },
+    });
+    expect((await searchApprovedEmployers("股份有限公司")).rows.map((r) => r.id)).toContain(unitId);
+    const a = await waitingAgreement();
+    const signed = await signAsEmployer(unit, { agreementId: a.id, version: a.version }, signInput);
+    expect(signed.agreement).toMatchObject({ unitName: NEW_NAME, unitOrgCode: NEW_CODE });
+    // saving the profile unchanged asks for nothing
+    expect(await updateEmployerProfile(unit, profile({ name: NEW_NAME, orgCode: NEW_CODE }))).toEqual({ resubmitted: false, changeRequested: false });
+    expect((await current()).changeRequestedAt).toBeNull();
   });
 });

@@ -4,13 +4,18 @@ import { z } from "zod";
 import { resetAccountPassword, setAccountActive } from "@/lib/auth/account-admin";
 import { updateEmployerProfile } from "@/lib/employers/profile";
 import { addEmployerStaff } from "@/lib/employers/register";
-import { employerStaffSchema, unitProfileSchema } from "@/lib/employers/schemas";
+import { employerStaffSchema, unitProfileUpdateSchema } from "@/lib/employers/schemas";
 import { signedInAction } from "@/lib/server-action";
 
 export const updateProfileAction = signedInAction(["EMPLOYER"], {
-  schema: unitProfileSchema,
+  schema: unitProfileUpdateSchema,
   run: (actor, d) => updateEmployerProfile(actor, d),
-  message: ({ resubmitted }) => (resubmitted ? "单位信息已保存并重新提交就业处审核" : "单位信息已保存，之后签约时将以此为默认信息"),
+  message: ({ resubmitted, changeRequested }) =>
+    resubmitted
+      ? "单位信息已保存并重新提交就业处审核"
+      : changeRequested
+        ? "单位信息已保存；单位名称、统一社会信用代码、单位性质的变更已提交就业处审核，审核通过前仍以原信息签约"
+        : "单位信息已保存，之后签约时将以此为默认信息",
   revalidate: { path: "/employer/profile" },
 });
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { AccountRowActions } from "@/components/auth/account-row-actions";
 import { isUnitAdministrator } from "@/lib/auth/account-admin";
 import { requireRole } from "@/lib/auth/guard";
-import { EMPLOYER_STATUS_LABELS } from "@/lib/employers/queries";
-import { getOwnEmployer } from "@/lib/employers/profile";
+import { CHANGE_PENDING_LABEL, EMPLOYER_STATUS_LABELS } from "@/lib/employers/queries";
+import { getOwnEmployer, pendingIdentityChange, profileIdentityShown } from "@/lib/employers/profile";
 import { MAX_SEAL_BYTES, MIN_SEAL_PX } from "@/lib/seals/png";
 import { unitSeals } from "@/lib/seals/service";
 import { UnitSealStatus } from "@/components/seals/seal-status";
@@ -17,7 +17,9 @@ export const metadata: Metadata = { title: "单位信息" };
 export default async function EmployerProfilePage() {
   const actor = await requireRole("EMPLOYER");
   const [employer, admin] = await Promise.all([getOwnEmployer(actor), isUnitAdministrator(actor)]);
-  const statusText = EMPLOYER_STATUS_LABELS[employer.status];
+  const change = employer.status === "APPROVED" ? pendingIdentityChange(employer) : null;
+  const statusText = change ? CHANGE_PENDING_LABEL : EMPLOYER_STATUS_LABELS[employer.status];
+  const shown = profileIdentityShown(employer);
   const seals = await unitSeals(employer.id);
   return (
     <div className="space-y-6">
@@ -27,6 +29,14 @@ export default async function EmployerProfilePage() {
           <span className="rounded-full bg-slate-100 px-3 py-1 text-sm">审核状态：{statusText}</span>
         </div>
         <p className="mt-1 break-all text-sm text-slate-600">统一社会信用代码：{employer.orgCode}</p>
+        {change && (
+          <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            单位名称、统一社会信用代码或单位性质的变更正在等待就业处审核。审核通过前，毕业生仍按“{employer.name}”查找本单位，签约仍使用已审核的信息。
+          </p>
+        )}
+        {employer.status === "APPROVED" && !change && employer.changeRejectReason && (
+          <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">上次单位信息变更未通过审核：{employer.changeRejectReason}</p>
+        )}
         {employer.status === "PENDING" && (
           <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">本单位正在等待就业处审核，审核通过后方可办理网上签约。</p>
         )}
@@ -35,18 +45,22 @@ export default async function EmployerProfilePage() {
             审核未通过：{employer.rejectReason ?? "—"}。修改单位信息并保存后将重新提交审核。
           </p>
         )}
-        <p className="mt-3 text-sm text-slate-600">以下信息是签约时“用人单位情况及意见”的默认值，签约时仍可逐份修改。</p>
+        <p className="mt-3 text-sm text-slate-600">
+          以下信息是签约时“用人单位情况及意见”的默认值，签约时仍可逐份修改（单位名称、统一社会信用代码、单位性质除外）。
+          {employer.status === "APPROVED" ? "审核通过后，变更单位名称、统一社会信用代码或单位性质须经就业处审核。" : ""}
+        </p>
         <div className="mt-4">
           <ProfileForm
             defaults={{
-              name: employer.name,
+              name: shown.name,
+              orgCode: shown.orgCode,
               department: employer.department ?? "",
               contactName: employer.contactName,
               contactPhone: employer.contactPhone,
               email: employer.email,
               address: employer.address,
               postalCode: employer.postalCode,
-              natureCode: employer.natureCode as never,
+              natureCode: shown.natureCode as never,
               provinceCode: employer.provinceCode,
               reportTitle: employer.reportTitle ?? "",
               partyOrgReceiver: employer.partyOrgReceiver ?? "",

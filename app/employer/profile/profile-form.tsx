@@ -4,10 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { UnitProfileFields } from "@/components/units/unit-profile-fields";
-import { unitProfileSchema, type UnitProfileInput } from "@/lib/employers/schemas";
+import { FormField, TextInput } from "@/components/units/form-field";
+import { PROFILE_LABELS } from "@/lib/agreement/unit-section";
+import { unitProfileUpdateSchema, type UnitProfileUpdateInput } from "@/lib/employers/schemas";
 import { updateProfileAction } from "./actions";
 
-export function ProfileForm({ defaults }: { defaults: UnitProfileInput }) {
+export function ProfileForm({ defaults }: { defaults: UnitProfileUpdateInput }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [pending, startTransition] = useTransition();
   const {
@@ -15,7 +17,7 @@ export function ProfileForm({ defaults }: { defaults: UnitProfileInput }) {
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<UnitProfileInput>({ resolver: zodResolver(unitProfileSchema), defaultValues: defaults });
+  } = useForm<UnitProfileUpdateInput>({ resolver: zodResolver(unitProfileUpdateSchema), defaultValues: defaults });
 
   const onSubmit = handleSubmit((values) => {
     setMessage(undefined);
@@ -23,7 +25,7 @@ export function ProfileForm({ defaults }: { defaults: UnitProfileInput }) {
       const result = await updateProfileAction(values);
       if (result.ok) return setMessage({ ok: true, text: result.message ?? "已保存" });
       setMessage({ ok: false, text: result.error });
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<UnitProfileInput>, { message: text });
+      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<UnitProfileUpdateInput>, { message: text });
     });
   });
 
@@ -34,6 +36,9 @@ export function ProfileForm({ defaults }: { defaults: UnitProfileInput }) {
           {message.text}
         </p>
       )}
+      <FormField id="orgCode" label={PROFILE_LABELS.orgCode} required error={errors.orgCode}>
+        <TextInput id="orgCode" registration={register("orgCode")} invalid={!!errors.orgCode} maxLength={18} autoCapitalize="characters" />
+      </FormField>
       <UnitProfileFields register={register} errors={errors} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "保存中…" : "保存单位信息"}

@@ -10,7 +10,8 @@ import { capabilitiesOf } from "@/lib/workflow/capabilities";
 import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
 import { returnAction } from "../../actions";
 import type { EmployerSignInput } from "@/lib/workflow/schemas";
-import { signatureFromProfile, signatureOnAgreement } from "@/lib/agreement/unit-section";
+import { signatureFromProfile, signatureOnAgreement, UNIT_IDENTITY_COLUMNS, UNIT_SECTION_FIELDS } from "@/lib/agreement/unit-section";
+import { unitNatureLabel } from "@/lib/reference";
 import { SignForm } from "./sign-form";
 import { pageId } from "@/lib/http/params";
 
@@ -26,6 +27,11 @@ export default async function HandlePage({ params }: { params: Promise<{ id: str
   const defaults = Object.fromEntries(
     Object.entries({ ...signatureFromProfile(agreement.employer), ...signatureOnAgreement(agreement) }).map(([k, v]) => [k, v ?? ""]),
   ) as EmployerSignInput;
+  // signed under the identity the office approved (a change waits for its review)
+  const identity = UNIT_IDENTITY_COLUMNS.map((c) => {
+    const value = agreement.employer[UNIT_SECTION_FIELDS[c].profile];
+    return { label: UNIT_SECTION_FIELDS[c].label, value: c === "unitNatureCode" ? (unitNatureLabel(value) ?? value) : value };
+  });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -39,7 +45,7 @@ export default async function HandlePage({ params }: { params: Promise<{ id: str
         <section className="card space-y-4">
           <h2 className="text-lg font-semibold">用人单位情况及意见</h2>
           <p className="text-sm text-slate-600">首次与学生签约时请核对以下单位信息，发现问题可直接修改；填写用人单位意见，主管部门意见可不填。</p>
-          <SignForm agreementRef={ref} defaults={defaults} />
+          <SignForm agreementRef={ref} defaults={defaults} identity={identity} />
           <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
             {caps.actions.returnByEmployer.allowed && (
               <ActionButton label="◀ 退回/拒绝签约" tone="danger" reasonLabel="退回原因（学生将看到）" action={returnAction.bind(null, ref)} redirectTo="/employer/pending" />

@@ -3,20 +3,30 @@
 import { useRouter } from "next/navigation";
 import { FieldGrid, type GridField } from "@/components/forms/field-grid";
 import { FormMessage, useActionForm } from "@/components/units/use-action-form";
-import { UNIT_OPINION_FIELDS, UNIT_SECTION_COLUMNS, UNIT_SECTION_FIELDS } from "@/lib/agreement/unit-section";
-import { UNIT_NATURES } from "@/lib/reference/unit-nature";
+import { UNIT_IDENTITY_COLUMNS, UNIT_OPINION_FIELDS, UNIT_SECTION_COLUMNS, UNIT_SECTION_FIELDS, type UnitIdentityColumn } from "@/lib/agreement/unit-section";
 import { employerSignSchema, type EmployerSignInput } from "@/lib/workflow/schemas";
 import { signAction } from "../../actions";
 
-// The manual's 用人单位情况及意见, in its order (the list: lib/agreement/unit-section.ts);
-// 单位性质 is the row of radio buttons below.
+const isIdentity = (c: string): c is UnitIdentityColumn => (UNIT_IDENTITY_COLUMNS as readonly string[]).includes(c);
+
+// The manual's 用人单位情况及意见, in its order (the list: lib/agreement/unit-section.ts); the
+// approved 单位名称, 统一社会信用代码 and 单位性质 are shown above, not typed.
 const FIELDS: GridField<EmployerSignInput>[] = [
-  ...UNIT_SECTION_COLUMNS.filter((c) => c !== "unitNatureCode").map((c) => ({ name: c, label: UNIT_SECTION_FIELDS[c].label, ...UNIT_SECTION_FIELDS[c].form })),
+  ...UNIT_SECTION_COLUMNS.flatMap((c) => (isIdentity(c) ? [] : [{ name: c, label: UNIT_SECTION_FIELDS[c].label, ...UNIT_SECTION_FIELDS[c].form }])),
   ...(Object.keys(UNIT_OPINION_FIELDS) as (keyof typeof UNIT_OPINION_FIELDS)[]).map((c) => ({ name: c, ...UNIT_OPINION_FIELDS[c].form })),
 ];
 
 /** 办理: check and correct the 用人单位情况 section, add the opinions, 确定签约. */
-export function SignForm({ agreementRef, defaults }: { agreementRef: { agreementId: string; version: number }; defaults: EmployerSignInput }) {
+export function SignForm({
+  agreementRef,
+  defaults,
+  identity,
+}: {
+  agreementRef: { agreementId: string; version: number };
+  defaults: EmployerSignInput;
+  /** the approved identity the unit signs under, as shown: label → value */
+  identity: { label: string; value: string }[];
+}) {
   const router = useRouter();
   const { form, onSubmit, message, pending } = useActionForm(employerSignSchema, (values) => signAction(agreementRef, values), defaults, {
     onSuccess: () => router.push("/employer/signed?signed=1"),
@@ -28,22 +38,17 @@ export function SignForm({ agreementRef, defaults }: { agreementRef: { agreement
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <dl className="grid grid-cols-1 gap-2 rounded-md bg-slate-50 p-3 text-sm sm:grid-cols-3">
+        {identity.map((i) => (
+          <div key={i.label} className="min-w-0">
+            <dt className="text-slate-500">{i.label}</dt>
+            <dd className="break-all font-medium">{i.value}</dd>
+          </div>
+        ))}
+        <p className="text-xs text-slate-600 sm:col-span-3">以上为就业处审核通过的单位信息，签约时不能修改；如需变更，请在“单位信息”中修改并提交就业处审核。</p>
+      </dl>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <FieldGrid fields={FIELDS} register={register} errors={errors} />
-        <fieldset className="sm:col-span-2">
-          <legend className="label">
-            单位性质<span className="text-red-700">*</span>
-          </legend>
-          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-            {UNIT_NATURES.map((n) => (
-              <label key={n.code} className="flex min-h-10 items-center gap-2 rounded border border-slate-200 px-2 text-sm">
-                <input type="radio" value={n.code} {...register("unitNatureCode")} className="h-4 w-4" />
-                {n.label}
-              </label>
-            ))}
-          </div>
-          {errors.unitNatureCode && <p className="field-error">{errors.unitNatureCode.message}</p>}
-        </fieldset>
       </div>
       <FormMessage message={message} />
       <button type="submit" className="btn-primary" disabled={pending}>

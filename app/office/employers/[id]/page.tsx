@@ -3,7 +3,8 @@ import Link from "next/link";
 import { auditActionLabel } from "@/lib/audit";
 import { AccountRowActions } from "@/components/auth/account-row-actions";
 import { requireRole } from "@/lib/auth/guard";
-import { EMPLOYER_STATUS_LABELS, getEmployerForOffice } from "@/lib/employers/queries";
+import { CHANGE_PENDING_LABEL, EMPLOYER_STATUS_LABELS, getEmployerForOffice } from "@/lib/employers/queries";
+import { pendingIdentityChange } from "@/lib/employers/profile";
 import { provinceName } from "@/lib/reference/regions";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { resetAccountPasswordAction, setAccountActiveAction } from "../../settings/actions";
@@ -13,7 +14,7 @@ import { notFoundOnAppError, pageId } from "@/lib/http/params";
 import { ActionButton } from "@/components/agreement/action-button";
 import { UnitSealStatus } from "@/components/seals/seal-status";
 import { unitSeals } from "@/lib/seals/service";
-import { reviewSealAction } from "../actions";
+import { reviewIdentityChangeAction, reviewSealAction } from "../actions";
 
 export const metadata: Metadata = { title: "用人单位详情" };
 
@@ -22,6 +23,14 @@ export default async function EmployerDetailPage({ params }: { params: Promise<{
   const id = pageId((await params).id);
   const { employer: e, history, agreementCount } = await getEmployerForOffice(actor, id).catch(notFoundOnAppError);
   const seals = await unitSeals(e.id);
+  const change = e.status === "APPROVED" ? pendingIdentityChange(e) : null;
+  const changeRows: [string, string, string][] = change
+    ? [
+        ["单位名称", e.name, change.name],
+        ["统一社会信用代码", e.orgCode, change.orgCode],
+        ["单位性质", unitNatureLabel(e.natureCode) ?? e.natureCode, unitNatureLabel(change.natureCode) ?? change.natureCode],
+      ]
+    : [];
   const rows: [string, string | null][] = [
     ["单位名称", e.name],
     ["统一社会信用代码", e.orgCode],
@@ -63,6 +72,38 @@ export default async function EmployerDetailPage({ params }: { params: Promise<{
           <ReviewButtons employerId={e.id} status={e.status} />
         </div>
       </div>
+      {change && (
+        <section className="card space-y-3 ring-1 ring-amber-300" aria-labelledby="identity-change-title">
+          <h2 id="identity-change-title" className="font-semibold">
+            {CHANGE_PENDING_LABEL}
+          </h2>
+          <p className="text-sm text-slate-600">该单位申请变更以下信息。审核通过前，毕业生仍按原信息查找该单位，单位仍以原信息签约。</p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="text-left text-slate-500">
+                  <th className="py-1 pr-3 font-normal">项目</th>
+                  <th className="py-1 pr-3 font-normal">现（已审核）</th>
+                  <th className="py-1 font-normal">申请变更为</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changeRows.map(([label, now, asked]) => (
+                  <tr key={label} className="border-t border-slate-100 align-top">
+                    <td className="py-1 pr-3 text-slate-500">{label}</td>
+                    <td className="break-all py-1 pr-3">{now}</td>
+                    <td className={`break-all py-1 ${now !== asked ? "font-semibold text-amber-900" : ""}`}>{asked}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <ActionButton label="变更审核通过" action={reviewIdentityChangeAction.bind(null, e.id, true)} successText="变更已审核通过" confirmText="通过后，该单位以新的单位信息被查找和签约。确定通过吗？" />
+            <ActionButton label="变更审核不通过" tone="danger" reasonLabel="不通过原因（单位将看到）" action={reviewIdentityChangeAction.bind(null, e.id, false)} />
+          </div>
+        </section>
+      )}
       <section className="card space-y-3" aria-labelledby="unit-seal-title">
         <h2 id="unit-seal-title" className="font-semibold">
           单位电子印章
