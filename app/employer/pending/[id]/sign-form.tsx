@@ -38,15 +38,17 @@ export function SignForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <dl className="grid grid-cols-1 gap-2 rounded-md bg-slate-50 p-3 text-sm sm:grid-cols-3">
-        {identity.map((i) => (
-          <div key={i.label} className="min-w-0">
-            <dt className="text-slate-500">{i.label}</dt>
-            <dd className="break-all font-medium">{i.value}</dd>
-          </div>
-        ))}
-        <p className="text-xs text-slate-600 sm:col-span-3">以上为就业处审核通过的单位信息，签约时不能修改；如需变更，请在“单位信息”中修改并提交就业处审核。</p>
-      </dl>
+      <div className="space-y-2 rounded-md bg-slate-50 p-3 text-sm">
+        <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+          {identity.map((i) => (
+            <div key={i.label} className="min-w-0">
+              <dt className="text-slate-600">{i.label}</dt>
+              <dd className="break-all font-medium">{i.value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="text-xs text-slate-600">以上为就业处审核通过的单位信息，签约时不能修改；如需变更，请在“单位信息”中修改并提交就业处审核。</p>
+      </div>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <FieldGrid fields={FIELDS} register={register} errors={errors} />
       </div>
