@@ -8,6 +8,7 @@ import { isUniqueViolation, prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_AUTO_CONFIRM_DAYS } from "@/lib/workflow/seven-day-rule";
 import type { collegeSchema, majorSchema, noticesSchema, numbersSchema, staffAccountSchema, termsSchema } from "./schemas";
 
 export type AppSettings = {
@@ -24,7 +25,7 @@ const DEFAULTS: AppSettings = {
   schoolName: "",
   signingNotice: "",
   breachNotice: "",
-  autoConfirmDays: 7,
+  autoConfirmDays: DEFAULT_AUTO_CONFIRM_DAYS, // the 7-day rule: lib/workflow/seven-day-rule.ts
   copiesPerPrint: 3,
   currentTerms: null,
   updatedAt: null,
