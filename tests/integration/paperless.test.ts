@@ -8,7 +8,6 @@ import path from "node:path";
 import { PNG } from "pngjs";
 import type { Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { sha256 } from "@/lib/pdf/cache";
 import { closePdfRenderer } from "@/lib/pdf/renderer";
 import { MAX_SCAN_BYTES, scanFileFor, uploadScan } from "@/lib/printing/scans";
@@ -22,6 +21,7 @@ import { approveEmployer } from "@/lib/employers/review";
 import { attestAsOffice, batchAttestAsOffice, fileAgreement, type WorkflowActor } from "@/lib/workflow";
 import { agreementAt, demoWorld, newStudent } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
+import { refusal } from "../helpers/refusal";
 import { redInStampBoxes as boxesRed } from "../helpers/pdf-checks";
 
 process.env.PDF_CACHE_DIR = "off";
@@ -32,16 +32,6 @@ const asActor = (a: WorkflowActor): Actor => ({ ...a, role: a.role as Actor["rol
 
 let prisma: Db;
 let w: Awaited<ReturnType<typeof demoWorld>>;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 function opaquePng(size: number): Uint8Array {
   const png = new PNG({ width: size, height: size });

@@ -21,6 +21,7 @@ import { REFUSED_MESSAGE, verifyAgreementCode } from "@/lib/printing/verify";
 import { approveAsCounselor, confirmAsStudent, returnAsCounselor, saveDraft, signAsEmployer, submitAgreement, type WorkflowActor } from "@/lib/workflow";
 import { agreementAt, approveForm, demoWorld, newStudent, signForm, studentForm } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
+import { refusal } from "../helpers/refusal";
 
 process.env.PDF_CACHE_DIR = "off"; // memory only: tests must not leave files behind
 
@@ -32,16 +33,6 @@ const dir = mkdtempSync(path.join(tmpdir(), "wq-pdf-test-"));
 const ORIGIN = "http://localhost:3000";
 
 const asActor = (a: WorkflowActor): Actor => ({ ...a, role: a.role as Actor["role"], userId: a.userId! });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 function poppler(tool: string, bytes: Uint8Array, args: string[] = []): string {
   const file = path.join(dir, `${sha256(bytes).slice(0, 12)}.pdf`);

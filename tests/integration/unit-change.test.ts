@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { closePdfRenderer } from "@/lib/pdf/renderer";
 import { printPanelProps } from "@/lib/printing/panel";
 import { previewAgreementPdf, printAgreement } from "@/lib/printing/service";
@@ -18,6 +17,7 @@ import { capabilitiesOf } from "@/lib/workflow/capabilities";
 import { countByStatus, getAgreementForActor, getStudentAgreement, listAgreements, pendingRefs, scopeOf } from "@/lib/workflow/queries";
 import { agreementAt, approveForm, demoWorld, newStudent, studentForm } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
+import { refusal } from "../helpers/refusal";
 
 process.env.PDF_CACHE_DIR = "off";
 
@@ -25,16 +25,6 @@ let prisma: Db;
 let w: Awaited<ReturnType<typeof demoWorld>>;
 const ORIGIN = "http://localhost:3000";
 const asActor = (a: WorkflowActor): Actor => ({ ...a, role: a.role as Actor["role"], userId: a.userId! });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 function pdfText(bytes: Uint8Array): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "wq-unit-change-")), "a.pdf");

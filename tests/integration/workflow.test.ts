@@ -18,6 +18,7 @@ import {
 import { findForFiling, getAgreementForActor, getStudentAgreement } from "@/lib/workflow/queries";
 import { agreementAt, approveForm, demoWorld, newStudent, signForm, studentForm } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
+import { refusal } from "../helpers/refusal";
 
 let prisma: Db;
 let w: Awaited<ReturnType<typeof demoWorld>>;
@@ -26,16 +27,6 @@ beforeAll(async () => {
   prisma = await getTestPrisma();
   w = await demoWorld(prisma);
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const freshStudent = (collegeCode = "01") => newStudent(prisma, collegeCode);
 

@@ -20,11 +20,13 @@ export const rejectEmployerAction = signedInAction(["OFFICE"], {
   revalidate: { path: "/office/employers" },
 });
 
-const sealReviewSchema = z.object({
-  sealId: z.uuid({ error: "印章编号无效" }),
+/** A review's decision: approve, or refuse with a reason (the service asks for it). */
+const decision = {
   approve: z.boolean({ error: "请选择审核结果" }),
   reason: z.string().trim().max(500, { error: "不通过原因不能超过500个字符" }).optional(),
-});
+};
+
+const sealReviewSchema = z.object({ sealId: z.uuid({ error: "印章编号无效" }), ...decision });
 
 /** 印章审核 of an approved unit's new seal (a new unit's seal is approved with the unit). */
 export const reviewSealAction = signedInAction(["OFFICE"], {
@@ -35,11 +37,7 @@ export const reviewSealAction = signedInAction(["OFFICE"], {
   revalidate: { path: "/office/employers" },
 });
 
-const identityChangeSchema = z.object({
-  employerId: z.uuid({ error: "单位编号无效" }),
-  approve: z.boolean({ error: "请选择审核结果" }),
-  reason: z.string().trim().max(500, { error: "不通过原因不能超过500个字符" }).optional(),
-});
+const identityChangeSchema = z.object({ employerId: z.uuid({ error: "单位编号无效" }), ...decision });
 
 /** 变更待审核: an approved unit's new 单位名称 / 统一社会信用代码 / 单位性质, approved or refused with a reason. */
 export const reviewIdentityChangeAction = signedInAction(["OFFICE"], {
