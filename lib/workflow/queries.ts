@@ -12,7 +12,7 @@ import type { WorkflowActor } from "./actor";
 import { normalizeAgreementNumber } from "./agreement-number";
 
 export const agreementDetail = {
-  student: { include: { major: true, college: true, user: { select: { id: true } } } },
+  student: { include: { major: true, college: true } },
   employer: true,
   college: true,
   terms: true,
