@@ -1,13 +1,12 @@
 // The bell in the title bar: the signed-in person's unread count, linking to /notifications.
-// A server component; RoleLayout passes it to AppShell as `extra`.
+// A server component; RoleLayout reads the count (with the menu's) and passes it to AppShell as `extra`.
 import Link from "next/link";
-import { unreadCount } from "@/lib/notifications/inbox";
 
-export async function NotificationBell({ userId }: { userId: string }) {
-  const unread = await unreadCount(userId);
+export function NotificationBell({ unread }: { unread: number }) {
   const label = unread > 0 ? `消息通知（${unread} 条未读）` : "消息通知";
   return (
     <Link
+      prefetch={false}
       href="/notifications"
       title={label}
       className="relative inline-flex h-10 w-10 items-center justify-center rounded-md hover:bg-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-white"
