@@ -9,14 +9,15 @@ import { employerSignSchema, type EmployerSignInput } from "@/lib/workflow/schem
 import { signAction } from "../../actions";
 
 // The manual's 用人单位情况及意见, in its order (the list: lib/agreement/unit-section.ts);
-// 单位性质 is the row of radio buttons below.
-const FIELDS: GridField<EmployerSignInput>[] = [
-  ...UNIT_SECTION_COLUMNS.filter((c) => c !== "unitNatureCode").map((c) => ({ name: c, label: UNIT_SECTION_FIELDS[c].label, ...UNIT_SECTION_FIELDS[c].form })),
+// 单位性质 is the row of radio buttons below; 就业报到证抬头 only where the office's setting
+// keeps it on the form (as the sheet and the PDF).
+const fieldsOf = (showReportTitle: boolean): GridField<EmployerSignInput>[] => [
+  ...UNIT_SECTION_COLUMNS.filter((c) => c !== "unitNatureCode" && (showReportTitle || c !== "unitReportTitle")).map((c) => ({ name: c, label: UNIT_SECTION_FIELDS[c].label, ...UNIT_SECTION_FIELDS[c].form })),
   ...(Object.keys(UNIT_OPINION_FIELDS) as (keyof typeof UNIT_OPINION_FIELDS)[]).map((c) => ({ name: c, ...UNIT_OPINION_FIELDS[c].form })),
 ];
 
 /** 办理: check and correct the 用人单位情况 section, add the opinions, 确定签约. */
-export function SignForm({ agreementRef, defaults }: { agreementRef: { agreementId: string; version: number }; defaults: EmployerSignInput }) {
+export function SignForm({ agreementRef, defaults, showReportTitle }: { agreementRef: { agreementId: string; version: number }; defaults: EmployerSignInput; showReportTitle: boolean }) {
   const router = useRouter();
   const { form, onSubmit, message, pending } = useActionForm(employerSignSchema, (values) => signAction(agreementRef, values), defaults, {
     onSuccess: () => router.push("/employer/signed?signed=1"),
@@ -29,7 +30,7 @@ export function SignForm({ agreementRef, defaults }: { agreementRef: { agreement
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <FieldGrid fields={FIELDS} register={register} errors={errors} />
+        <FieldGrid fields={fieldsOf(showReportTitle)} register={register} errors={errors} />
         <fieldset className="sm:col-span-2">
           <legend className="label">
             单位性质<span className="text-red-700">*</span>
