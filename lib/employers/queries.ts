@@ -66,23 +66,28 @@ function requireOffice(actor: Pick<Actor, "role">) {
   if (actor.role !== "OFFICE") throw new AppError("FORBIDDEN");
 }
 
+const reviewSelect = { ...searchSelect, email: true, status: true, createdAt: true, reviewedAt: true, rejectReason: true } satisfies Prisma.EmployerSelect;
+export type EmployerReviewRow = Prisma.EmployerGetPayload<{ select: typeof reviewSelect }>;
+// Pending first, oldest registration first: the office works the queue in order.
+const REVIEW_ORDER: Prisma.EmployerOrderByWithRelationInput[] = [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }];
+const reviewWhere = (o: { status?: EmployerStatus; q?: string }): Prisma.EmployerWhereInput => ({ AND: [o.status ? { status: o.status } : {}, textFilter(o.q)] });
+
+/** Every unit of the review list's filter, in its order: its export. */
+export async function allEmployersForReview(actor: Pick<Actor, "role">, options: { status?: EmployerStatus; q?: string }): Promise<EmployerReviewRow[]> {
+  requireOffice(actor);
+  return prisma.employer.findMany({ where: reviewWhere(options), select: reviewSelect, orderBy: REVIEW_ORDER });
+}
+
 export async function listEmployersForReview(
   actor: Pick<Actor, "role">,
   options: { status?: EmployerStatus; q?: string; page?: number },
 ) {
   requireOffice(actor);
   const w = pageWindow(options.page);
-  const where: Prisma.EmployerWhereInput = { AND: [options.status ? { status: options.status } : {}, textFilter(options.q)] };
+  const where = reviewWhere(options);
   const [total, rows, counts] = await Promise.all([
     prisma.employer.count({ where }),
-    prisma.employer.findMany({
-      where,
-      select: { ...searchSelect, status: true, createdAt: true, reviewedAt: true, rejectReason: true },
-      // Pending first, oldest registration first: the office works the queue in order.
-      orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      skip: w.skip,
-      take: w.take,
-    }),
+    prisma.employer.findMany({ where, select: reviewSelect, orderBy: REVIEW_ORDER, skip: w.skip, take: w.take }),
     prisma.employer.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
   const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<EmployerStatus, number>>;
