@@ -1,4 +1,4 @@
-import { toSheetData } from "@/lib/agreement/sheet-data";
+import { AgreementOnScreen } from "@/components/agreement/agreement-on-screen";
 import type { Actor } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { lastApprovalDefaults } from "@/lib/workflow";
@@ -10,7 +10,6 @@ import { ActionButton } from "@/components/agreement/action-button";
 import { EventHistory } from "@/components/agreement/event-history";
 import { PrintPanel } from "@/components/agreement/print-panel";
 import { StatusBadge } from "@/components/agreement/status-badge";
-import { AgreementSheet } from "@/lib/agreement/agreement-sheet";
 import { attestAction, fileAction, returnByCollegeAction } from "./actions";
 import { ScanList } from "@/components/agreement/scan-list";
 import { scansOf } from "@/lib/printing/scans";
@@ -43,7 +42,7 @@ export async function ReviewDetail({ actor, agreement }: { actor: Actor; agreeme
         {electronic && agreement.attestedAt ? `（已于 ${formatDateTime(agreement.attestedAt)} 鉴证，电子原件生效）` : ""}
         {electronic && !agreement.attestedAt && agreement.status === "APPROVED" ? "（待学校就业主管部门鉴证）" : ""}
       </p>
-      <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
+      <AgreementOnScreen agreement={agreement} />
       {approve.allowed && (
         <section className="card space-y-3">
           <h2 className="text-lg font-semibold">学校意见</h2>

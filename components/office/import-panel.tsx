@@ -1,7 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { cellText, columnLabels } from "@/lib/export/columns";
 import type { ImportJobView } from "@/lib/imports/jobs";
+import { ROW_ERROR_COLUMNS } from "@/lib/imports/report-columns";
 
 type Props = {
   templateHref: string;
@@ -201,22 +203,24 @@ function ImportReportView({ job, onGoodRowsOnly }: { job: ImportJobView; onGoodR
       {bad > 0 && (
         <div className="overflow-x-auto">
           {bad > job.errors.length && <p className="mb-2 text-sm text-slate-600">以下为前 {job.errors.length} 行有误的数据，全部 {bad} 行请下载报告。</p>}
-          <table className="min-w-full text-left text-sm">
+          <table className="min-w-full text-left text-sm" aria-label="有误的行">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
-                <th className="px-2 py-1">行号</th>
-                <th className="px-2 py-1">学号</th>
-                <th className="px-2 py-1">姓名</th>
-                <th className="px-2 py-1">错误原因</th>
+                {columnLabels(ROW_ERROR_COLUMNS).map((h) => (
+                  <th key={h} data-column="" className="px-2 py-1">
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {job.errors.map((e) => (
                 <tr key={e.rowNumber} className="border-t border-slate-100 align-top">
-                  <td className="px-2 py-1">{e.rowNumber}</td>
-                  <td className="px-2 py-1">{e.studentNo || "—"}</td>
-                  <td className="px-2 py-1">{e.name || "—"}</td>
-                  <td className="px-2 py-1 text-red-700">{e.reasons.join("；")}</td>
+                  {ROW_ERROR_COLUMNS.map((c, i) => (
+                    <td key={c.header} className={`px-2 py-1 ${i === ROW_ERROR_COLUMNS.length - 1 ? "text-red-700" : ""}`}>
+                      {cellText(c, e)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -3,24 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { DataTable } from "@/components/ui/data-table";
 
-export type ReviewRow = {
-  id: string;
-  studentNo: string;
-  name: string;
-  gender: string;
-  college: string;
-  major: string;
-  education: string;
-  graduationMonth: string;
-  idMasked: string;
-  origin: string;
-  status: string;
-  statusLabel: string;
-  note: string | null;
-};
+/** A row of the list: its cells are the export's columns (lib/students/columns.ts), as text. */
+export type ReviewRow = { id: string; name: string; status: string; cells: string[] };
 
 type Props = {
+  /** the column heads, the export's */
+  head: string[];
   rows: ReviewRow[];
   approvable: string[];
   returnable: string[];
@@ -30,7 +20,7 @@ type Props = {
 };
 
 /** 生源信息 list with 批量审核通过 and 退回 (with reason) per row. */
-export function StudentReviewList({ rows, approvable, returnable, approveLabel, approveAction, returnAction }: Props) {
+export function StudentReviewList({ head, rows, approvable, returnable, approveLabel, approveAction, returnAction }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [returning, setReturning] = useState<string>();
@@ -66,8 +56,6 @@ export function StudentReviewList({ rows, approvable, returnable, approveLabel, 
       router.refresh();
     });
 
-  if (rows.length === 0) return <p className="card text-center text-slate-500">没有符合条件的生源信息。</p>;
-
   return (
     <div className="space-y-3">
       {message && (
@@ -91,63 +79,49 @@ export function StudentReviewList({ rows, approvable, returnable, approveLabel, 
           </button>
         </div>
       )}
-      <ul className="space-y-2">
-        {rows.map((r) => (
-          <li key={r.id} className="card">
-            <div className="flex items-start gap-3">
-              {approvable.includes(r.status) ? (
-                <input type="checkbox" className="mt-1" aria-label={`选择 ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-              ) : (
-                <span className="w-[13px]" />
+      <DataTable
+        head={head}
+        label="生源信息"
+        lead="选择"
+        actions="操作"
+        empty="没有符合条件的生源信息。"
+        rows={rows.map((r) => ({
+          key: r.id,
+          cells: r.cells,
+          lead: approvable.includes(r.status) ? <input type="checkbox" aria-label={`选择 ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} /> : null,
+          actions: (
+            <>
+              {approvable.includes(r.status) && (
+                <button type="button" className="btn-secondary whitespace-nowrap" disabled={pending} onClick={() => approve([r.id])}>
+                  {approveLabel}
+                </button>
               )}
-              <div className="min-w-0 flex-1">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="font-semibold">
-                    {r.name}
-                    <span className="ml-2 text-sm font-normal text-slate-500">{r.studentNo}</span>
-                  </span>
-                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs">{r.statusLabel}</span>
+              {returnable.includes(r.status) && returning !== r.id && (
+                <button type="button" className="btn-secondary text-red-700" disabled={pending} onClick={() => setReturning(r.id)}>
+                  退回
+                </button>
+              )}
+            </>
+          ),
+          below:
+            returning === r.id ? (
+              <div className="w-full max-w-xl space-y-2">
+                <label htmlFor={`reason-${r.id}`} className="label">
+                  退回原因<span className="text-red-700">*</span>
+                </label>
+                <textarea id={`reason-${r.id}`} rows={2} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+                <div className="flex gap-2">
+                  <button type="button" className="btn-danger" disabled={pending} onClick={() => sendReturn(r.id)}>
+                    确认退回
+                  </button>
+                  <button type="button" className="btn-secondary" onClick={() => setReturning(undefined)}>
+                    取消
+                  </button>
                 </div>
-                <p className="mt-1 text-sm text-slate-600">
-                  {r.gender} · {r.college} · {r.major} · {r.education} · {r.graduationMonth}
-                </p>
-                <p className="text-sm text-slate-600">
-                  身份证号 {r.idMasked} · 生源地 {r.origin}
-                </p>
-                {r.note && <p className="text-sm text-red-700">退回原因：{r.note}</p>}
-                <div className="mt-2 flex flex-wrap gap-2">
-                  {approvable.includes(r.status) && (
-                    <button type="button" className="btn-secondary" disabled={pending} onClick={() => approve([r.id])}>
-                      {approveLabel}
-                    </button>
-                  )}
-                  {returnable.includes(r.status) && returning !== r.id && (
-                    <button type="button" className="btn-secondary text-red-700" disabled={pending} onClick={() => setReturning(r.id)}>
-                      退回
-                    </button>
-                  )}
-                </div>
-                {returning === r.id && (
-                  <div className="mt-2 space-y-2">
-                    <label htmlFor={`reason-${r.id}`} className="label">
-                      退回原因<span className="text-red-700">*</span>
-                    </label>
-                    <textarea id={`reason-${r.id}`} rows={2} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
-                    <div className="flex gap-2">
-                      <button type="button" className="btn-danger" disabled={pending} onClick={() => sendReturn(r.id)}>
-                        确认退回
-                      </button>
-                      <button type="button" className="btn-secondary" onClick={() => setReturning(undefined)}>
-                        取消
-                      </button>
-                    </div>
-                  </div>
-                )}
               </div>
-            </div>
-          </li>
-        ))}
-      </ul>
+            ) : undefined,
+        }))}
+      />
     </div>
   );
 }

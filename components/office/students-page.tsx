@@ -1,16 +1,14 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/roles";
 import type { SourceStatus } from "@/lib/generated/prisma/enums";
-import { educationLabel } from "@/lib/reference/education";
-import { regionLabel } from "@/lib/reference/regions";
-import { GENDER_LABELS, SOURCE_STATUS_LABELS } from "@/lib/students/labels";
+import { SOURCE_STATUS_LABELS } from "@/lib/students/labels";
+import { studentColumns } from "@/lib/students/columns";
+import { columnLabels, rowCells } from "@/lib/export/columns";
 import { collegeOptions, listStudents, type StudentListParams } from "@/lib/students/queries";
 import { SOURCE_REVIEW } from "@/lib/students/review";
 import type { ActionResult } from "@/lib/action-result";
-import { maskIdNumber } from "@/lib/validation/id-card";
 import { Pager } from "./pager";
 import { StudentReviewList, type ReviewRow } from "./student-review-list";
-
 
 const STATUSES: SourceStatus[] = ["PENDING_COLLEGE", "PENDING_OFFICE", "APPROVED", "RETURNED"];
 
@@ -42,21 +40,8 @@ export async function StudentsPage({
     for (const [k, v] of Object.entries({ ...keep, ...extra })) if (v) p.set(k, v);
     return p.toString();
   };
-  const rows: ReviewRow[] = list.rows.map((s) => ({
-    id: s.id,
-    studentNo: s.studentNo,
-    name: s.name,
-    gender: GENDER_LABELS[s.gender],
-    college: s.college.name,
-    major: s.major.name,
-    education: educationLabel(s.educationCode) ?? s.educationCode,
-    graduationMonth: s.graduationMonth,
-    idMasked: maskIdNumber(s.idNumber),
-    origin: regionLabel(s.originProvince, s.originCity),
-    status: s.sourceStatus,
-    statusLabel: SOURCE_STATUS_LABELS[s.sourceStatus],
-    note: s.sourceNote,
-  }));
+  const columns = studentColumns(actor.role, "screen");
+  const rows: ReviewRow[] = list.rows.map((s) => ({ id: s.id, name: s.name, status: s.sourceStatus, cells: rowCells(columns, s) }));
 
   return (
     <div className="space-y-4">
@@ -112,6 +97,7 @@ export async function StudentsPage({
         <button className="btn-secondary">查询</button>
       </form>
       <StudentReviewList
+        head={columnLabels(columns)}
         rows={rows}
         approvable={[...rules.approve.from]}
         returnable={[...rules.return.from]}

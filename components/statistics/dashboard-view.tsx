@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { Dashboard } from "@/lib/statistics/dashboard";
-import { FUNNEL, MAJOR_ROWS_LIMIT } from "@/lib/statistics/dashboard";
+import { MAJOR_ROWS_LIMIT } from "@/lib/statistics/dashboard";
+import { dashboardTables, type StatsTable } from "@/lib/statistics/tables";
+import { columnLabels } from "@/lib/export/columns";
 import { filterToParams, type StatsFilter } from "@/lib/statistics/filters";
 import { BACKLOG_DAYS, TREND_ACTIONS, type TrendAction } from "@/lib/statistics/sql";
 import { provinceName } from "@/lib/reference/regions";
@@ -30,15 +32,17 @@ function Section({ title, id, children, actions }: { title: string; id: string; 
   );
 }
 
-function Table({ head, rows }: { head: string[]; rows: React.ReactNode[][] }) {
+/** One of the page's tables: its heads are the export sheet's (lib/statistics/tables.ts), its cells may link. */
+function Table<R>({ table, rows }: { table: StatsTable<R>; rows: React.ReactNode[][] }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">暂无数据</p>;
+  const head = columnLabels(table.columns);
   return (
     <div className="max-h-96 overflow-auto">
-      <table className="min-w-full text-left text-sm">
+      <table className="min-w-full text-left text-sm" aria-label={table.sheet}>
         <thead className="sticky top-0 bg-slate-50 text-slate-600">
           <tr>
             {head.map((h, i) => (
-              <th key={h} className={`px-2 py-1 font-medium ${i > 0 ? "text-right" : ""}`}>
+              <th key={h} data-column="" className={`px-2 py-1 font-medium ${i > 0 ? "text-right" : ""}`}>
                 {h}
               </th>
             ))}
@@ -79,7 +83,8 @@ export function DashboardView({
   const f = data.filter;
   const drill = (figure: string, extra: Partial<StatsFilter> = {}) => `${listPath}?${new URLSearchParams({ ...filterToParams({ ...f, ...extra }), figure })}`;
   const exportHref = `/api/export/statistics?${new URLSearchParams(filterToParams(f))}`;
-  const funnelRows = FUNNEL.map((s) => ({ ...s, value: data.funnel[s.key], href: drill(s.status ? `status:${s.status}` : "notStarted") }));
+  const tables = dashboardTables(data);
+  const funnelRows = tables.funnel.rows.map((s) => ({ ...s, href: drill(s.status ? `status:${s.status}` : "notStarted") }));
   const signed = data.funnel.approved + data.funnel.filed;
   const rate = data.funnel.graduates ? signed / data.funnel.graduates : 0;
   const collegeTop = data.byCollege.slice().sort((a, b) => b.rate - a.rate).slice(0, 20);
@@ -164,7 +169,7 @@ export function DashboardView({
               series: [{ type: "bar", data: funnelRows.map((r) => r.value), itemStyle: { color: "#1d4ed8" }, label: { show: true, position: "right" } }],
             }}
           />
-          <Table head={["状态", "人数", "占毕业生"]} rows={funnelRows.map((r) => [<Link prefetch={false} key={r.key} href={r.href} className="text-brand-700 underline">{r.label}</Link>, num(r.value), pct(data.funnel.graduates ? r.value / data.funnel.graduates : 0)])} />
+          <Table table={tables.funnel} rows={funnelRows.map((r) => [<Link prefetch={false} key={r.key} href={r.href} className="text-brand-700 underline">{r.label}</Link>, num(r.value), pct(r.share)])} />
         </Section>
 
         <Section title="签约率（按学院）" id="st-college">
@@ -183,7 +188,7 @@ export function DashboardView({
             />
           )}
           <Table
-            head={["学院", "毕业生", "已签约", "签约率"]}
+            table={tables.byCollege}
             rows={data.byCollege.map((r) => [
               r.name,
               <Link prefetch={false} key="g" href={drill("graduates", { collegeId: r.id })} className="text-brand-700 underline">{num(r.graduates)}</Link>,
@@ -196,7 +201,7 @@ export function DashboardView({
         <Section title="签约率（按专业）" id="st-major">
           {!f.collegeId && data.byMajor.length >= MAJOR_ROWS_LIMIT && <p className="text-xs text-slate-500">仅列出毕业生最多的 {MAJOR_ROWS_LIMIT} 个专业，选择学院可查看该学院全部专业。</p>}
           <Table
-            head={["专业", "毕业生", "已签约", "签约率"]}
+            table={tables.byMajor}
             rows={data.byMajor.map((r) => [
               r.name,
               <Link prefetch={false} key="g" href={drill("graduates", { majorId: r.id })} className="text-brand-700 underline">{num(r.graduates)}</Link>,
@@ -217,30 +222,30 @@ export function DashboardView({
               }}
             />
           )}
-          <Table head={["单位性质", "人数"]} rows={data.byNature.map((r) => [<Link prefetch={false} key={r.value} href={drill(`nature:${r.value}`)} className="text-brand-700 underline">{unitNatureLabel(r.value) ?? r.value}</Link>, num(r.count)])} />
+          <Table table={tables.byNature} rows={data.byNature.map((r) => [<Link prefetch={false} key={r.value} href={drill(`nature:${r.value}`)} className="text-brand-700 underline">{unitNatureLabel(r.value) ?? r.value}</Link>, num(r.count)])} />
         </Section>
 
         {(
           [
-            ["已签约生源地分布", "st-origin", data.byOriginProvince, "originProvince"],
-            ["已签约单位所在省分布", "st-unitprov", data.byUnitProvince, "unitProvince"],
+            ["已签约生源地分布", "st-origin", tables.byOriginProvince, "originProvince"],
+            ["已签约单位所在省分布", "st-unitprov", tables.byUnitProvince, "unitProvince"],
           ] as const
-        ).map(([title, id, rows, dim]) => (
+        ).map(([title, id, table, dim]) => (
           <Section key={id} title={title} id={id}>
-            {rows.length > 0 && (
+            {table.rows.length > 0 && (
               <EChart
                 label={title}
-                links={rows.slice(0, 15).map((r) => drill(`${dim}:${r.value}`))}
+                links={table.rows.slice(0, 15).map((r) => drill(`${dim}:${r.value}`))}
                 option={{
                   grid: { left: 40, right: 16, top: 16, bottom: 60 },
                   tooltip: { trigger: "axis" },
-                  xAxis: { type: "category", data: rows.slice(0, 15).map((r) => provinceLabel(r.value)), axisLabel: { rotate: 45 } },
+                  xAxis: { type: "category", data: table.rows.slice(0, 15).map((r) => provinceLabel(r.value)), axisLabel: { rotate: 45 } },
                   yAxis: { type: "value" },
-                  series: [{ type: "bar", data: rows.slice(0, 15).map((r) => r.count), itemStyle: { color: "#7c3aed" } }],
+                  series: [{ type: "bar", data: table.rows.slice(0, 15).map((r) => r.count), itemStyle: { color: "#7c3aed" } }],
                 }}
               />
             )}
-            <Table head={["省份", "人数"]} rows={rows.map((r) => [<Link prefetch={false} key={r.value} href={drill(`${dim}:${r.value}`)} className="text-brand-700 underline">{provinceLabel(r.value)}</Link>, num(r.count)])} />
+            <Table table={table} rows={table.rows.map((r) => [<Link prefetch={false} key={r.value} href={drill(`${dim}:${r.value}`)} className="text-brand-700 underline">{provinceLabel(r.value)}</Link>, num(r.count)])} />
           </Section>
         ))}
       </div>
@@ -260,7 +265,7 @@ export function DashboardView({
           links={trendLinks("submit")}
         />
         <Table
-          head={["日期", ...(Object.keys(TREND_ACTIONS) as TrendAction[]).map((a) => TREND_ACTIONS[a].label)]}
+          table={tables.trend}
           rows={data.trend
             .slice()
             .reverse()
@@ -282,7 +287,7 @@ export function DashboardView({
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Section title={`待办积压：超过 ${BACKLOG_DAYS} 天未签约的单位`} id="st-backlog-unit">
           <Table
-            head={["单位", "份数", "最早等待自"]}
+            table={tables.employerBacklog}
             rows={data.employerBacklog.map((b) => [
               b.name,
               <Link prefetch={false} key="n" href={drill(`backlogEmployer:${b.employerId}`)} className="text-brand-700 underline">{num(b.count)}</Link>,
@@ -292,9 +297,10 @@ export function DashboardView({
         </Section>
         <Section title="待办积压：待学院审核（最久的在前）" id="st-backlog-review">
           <Table
-            head={["学院（辅导员）", "份数", "最早等待自"]}
+            table={tables.collegeBacklog}
             rows={data.collegeBacklog.map((b) => [
-              `${b.name}${b.counselors ? `（${b.counselors}）` : ""}`,
+              b.name,
+              b.counselors || "—",
               <Link prefetch={false} key="n" href={drill(`backlogCollege:${b.collegeId}`)} className="text-brand-700 underline">{num(b.count)}</Link>,
               TIME(b.oldest),
             ])}

@@ -4,11 +4,11 @@ import type { listDrilldown, Figure } from "@/lib/statistics/drilldown";
 import { figureLabel, figureParam } from "@/lib/statistics/drilldown";
 import { filterToParams } from "@/lib/statistics/filters";
 import { ExportButton } from "./export-button";
-import { TIME_ZONE } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
+import { columnLabels, rowCells } from "@/lib/export/columns";
+import { DRILLDOWN_COLUMNS } from "@/lib/statistics/drilldown-columns";
 
 type Page = Awaited<ReturnType<typeof listDrilldown>>;
-
-const DAY = (d: Date | null) => (d ? d.toLocaleDateString("zh-CN", { timeZone: TIME_ZONE }) : "—");
 
 /** The list behind one figure of 查询统计, with the same filter, and its export. */
 export function DrilldownView({ page, figure, basePath, backPath, filterText }: { page: Page; figure: Figure; basePath: string; backPath: string; filterText: string }) {
@@ -27,39 +27,12 @@ export function DrilldownView({ page, figure, basePath, backPath, filterText }: 
         </div>
         <ExportButton href={`/api/export/drilldown?${new URLSearchParams(params)}`} rows={page.total} />
       </div>
-      {page.rows.length === 0 ? (
-        <p className="card text-center text-slate-500">没有符合条件的记录。</p>
-      ) : (
-        <ul className="space-y-2">
-          {page.rows.map((r) => (
-            <li key={r.agreementId ?? r.id} className="card py-3">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <span className="font-semibold">
-                  {r.name}
-                  <span className="ml-2 text-sm font-normal text-slate-500">{r.studentNo}</span>
-                </span>
-                <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs">{r.status}</span>
-              </div>
-              <p className="mt-1 text-sm text-slate-600">
-                {r.college} · {r.major} · {r.education} · 生源地 {r.originProvince}
-              </p>
-              {r.agreementId && (
-                <p className="text-sm text-slate-600">
-                  {r.agreementNo ? `协议书号 ${r.agreementNo} · ` : ""}
-                  {r.employer ?? "—"}
-                  {r.nature ? ` · ${r.nature}` : ""}
-                  {r.unitProvince ? ` · ${r.unitProvince}` : ""}
-                </p>
-              )}
-              {r.agreementId && (
-                <p className="text-xs text-slate-500">
-                  提交 {DAY(r.submittedAt)} · 单位签约 {DAY(r.employerSignedAt)} · 备案 {DAY(r.filedAt)}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <DataTable
+        head={columnLabels(DRILLDOWN_COLUMNS)}
+        label={figureLabel(figure)}
+        empty="没有符合条件的记录。"
+        rows={page.rows.map((r) => ({ key: r.agreementId ?? r.id, cells: rowCells(DRILLDOWN_COLUMNS, r) }))}
+      />
       <Pager basePath={basePath} params={params} page={page.page} pages={page.pages} total={page.total} />
     </div>
   );

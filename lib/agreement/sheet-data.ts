@@ -102,7 +102,7 @@ function studentSource(detail: AgreementDetail): StudentSnapshot {
   return snapshotOf(detail.student);
 }
 
-export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boolean; showReportTitle?: boolean }): AgreementSheetData {
+export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boolean; showReportTitle: boolean }): AgreementSheetData {
   const s = studentSource(detail);
   const a = detail;
   const postgraduate = s.educationCode === "01" || s.educationCode === "11";
@@ -155,7 +155,7 @@ export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boole
       schoolOpinion: text(a.schoolOpinion),
     },
     remarks: "",
-    showReportTitle: opts.showReportTitle ?? Boolean(text(a.unitReportTitle)),
+    showReportTitle: opts.showReportTitle,
     mode: a.signingMode,
     dates: {
       studentConfirmed: formatSheetDate(a.studentConfirmedAt),

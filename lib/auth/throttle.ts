@@ -12,6 +12,9 @@
 //   a counselor out by guessing at their account from elsewhere. SSO is never throttled here.
 // A successful sign-in clears the client-and-account counter and takes its own guess back
 // from the other two.
+//
+// /verify's PDF upload (public, and each check parses and hashes up to the upload limit): a
+// few dozen per client and window, counted before the body is read.
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { prisma } from "@/lib/db/client";
 
@@ -21,9 +24,11 @@ export const LOGIN_FAILURES_PER_ACCOUNT = 20;
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 export const REGISTRATIONS_PER_CLIENT = 5;
 export const REGISTRATION_WINDOW_SECONDS = 60 * 60;
+export const VERIFY_UPLOADS_PER_CLIENT = 30;
+export const VERIFY_WINDOW_SECONDS = 10 * 60;
 
 type Limiter = InstanceType<typeof RateLimiterPrisma>;
-let limiters: { clientAccount: Limiter; client: Limiter; account: Limiter; registration: Limiter } | null = null;
+let limiters: { clientAccount: Limiter; client: Limiter; account: Limiter; registration: Limiter; verifyUpload: Limiter } | null = null;
 
 function make(keyPrefix: string, points: number, duration: number, blockDuration = duration): Limiter {
   return new RateLimiterPrisma({
@@ -45,6 +50,7 @@ function all() {
     client: make("login-c", LOGIN_FAILURES_PER_CLIENT, LOGIN_WINDOW_SECONDS),
     account: make("login-a", LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW_SECONDS),
     registration: make("register-c", REGISTRATIONS_PER_CLIENT, REGISTRATION_WINDOW_SECONDS),
+    verifyUpload: make("verify-c", VERIFY_UPLOADS_PER_CLIENT, VERIFY_WINDOW_SECONDS),
   };
   return limiters;
 }
@@ -99,6 +105,11 @@ export async function loginSucceeded(input: { username: string; ip: string | nul
 /** Public registration: a few per client and hour. */
 export function admitRegistration(ip: string | null): Promise<Gate> {
   return take(all().registration, clientKey(ip));
+}
+
+/** /verify's PDF upload: a few dozen checks per client and window. */
+export function admitVerifyUpload(ip: string | null): Promise<Gate> {
+  return take(all().verifyUpload, clientKey(ip));
 }
 
 export function retryText(seconds: number): string {

@@ -70,6 +70,20 @@ function requireOffice(actor: Pick<Actor, "role">) {
 }
 
 const CHANGE_PENDING: Prisma.EmployerWhereInput = { status: "APPROVED", changeRequestedAt: { not: null } };
+const reviewSelect = { ...searchSelect, email: true, status: true, createdAt: true, reviewedAt: true, rejectReason: true, proposedName: true, changeRequestedAt: true } satisfies Prisma.EmployerSelect;
+export type EmployerReviewRow = Prisma.EmployerGetPayload<{ select: typeof reviewSelect }>;
+// Pending first, oldest registration first: the office works the queue in order.
+const REVIEW_ORDER: Prisma.EmployerOrderByWithRelationInput[] = [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }];
+type ReviewFilter = { status?: EmployerStatus | "CHANGE"; q?: string };
+const reviewWhere = (o: ReviewFilter): Prisma.EmployerWhereInput => ({
+  AND: [o.status === "CHANGE" ? CHANGE_PENDING : o.status ? { status: o.status } : {}, textFilter(o.q)],
+});
+
+/** Every unit of the review list's filter, in its order: its export. */
+export async function allEmployersForReview(actor: Pick<Actor, "role">, options: ReviewFilter): Promise<EmployerReviewRow[]> {
+  requireOffice(actor);
+  return prisma.employer.findMany({ where: reviewWhere(options), select: reviewSelect, orderBy: REVIEW_ORDER });
+}
 
 export async function listEmployersForReview(
   actor: Pick<Actor, "role">,
@@ -77,18 +91,10 @@ export async function listEmployersForReview(
 ) {
   requireOffice(actor);
   const w = pageWindow(options.page);
-  const byState = options.status === "CHANGE" ? CHANGE_PENDING : options.status ? { status: options.status } : {};
-  const where: Prisma.EmployerWhereInput = { AND: [byState, textFilter(options.q)] };
+  const where = reviewWhere(options);
   const [total, rows, counts, changes] = await Promise.all([
     prisma.employer.count({ where }),
-    prisma.employer.findMany({
-      where,
-      select: { ...searchSelect, status: true, createdAt: true, reviewedAt: true, rejectReason: true, proposedName: true, changeRequestedAt: true },
-      // Pending first, oldest registration first: the office works the queue in order.
-      orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      skip: w.skip,
-      take: w.take,
-    }),
+    prisma.employer.findMany({ where, select: reviewSelect, orderBy: REVIEW_ORDER, skip: w.skip, take: w.take }),
     prisma.employer.groupBy({ by: ["status"], _count: { _all: true } }),
     prisma.employer.count({ where: CHANGE_PENDING }),
   ]);

@@ -7,15 +7,9 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { TIME_ZONE } from "@/lib/format";
+import type { CellValue, ColumnType, ExportColumn } from "./columns";
 
-/**
- * auto (default): strings as text, numbers as numbers, a Date as a Beijing date-time; text:
- * always text (学号, 身份证号: never a number Excel could mangle); number; date (a day);
- * datetime (an instant, shown in Beijing time).
- */
-export type ColumnType = "auto" | "text" | "number" | "date" | "datetime";
-export type CellValue = string | number | Date | null | undefined;
-export type ExportColumn<T> = { header: string; width?: number; type?: ColumnType; value: (row: T) => CellValue };
+export type { CellValue, ColumnType, ExportColumn } from "./columns";
 export type ExportSheet<T> = { name: string; columns: ExportColumn<T>[]; batches: AsyncIterable<T[]> | Iterable<T[]> };
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -23,8 +17,8 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 // Excel's own limit per sheet (minus the header row).
 const MAX_ROWS = 1_048_575;
 
-const NUM_FMT: Record<ColumnType, string> = { auto: "General", text: "@", number: "General", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" };
-const DEFAULT_WIDTH: Record<ColumnType, number> = { auto: 14, text: 14, number: 10, date: 12, datetime: 17 };
+const NUM_FMT: Record<ColumnType, string> = { auto: "General", text: "@", number: "General", percent: "0.0%", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" };
+const DEFAULT_WIDTH: Record<ColumnType, number> = { auto: 14, text: 14, number: 10, percent: 10, date: 12, datetime: 17 };
 
 const beijing = new Intl.DateTimeFormat("en-CA", {
   timeZone: TIME_ZONE,
@@ -57,6 +51,7 @@ export function cellValue(type: ColumnType, value: CellValue): ExcelJS.CellValue
   if (value === null || value === undefined || value === "") return null;
   switch (type) {
     case "number":
+    case "percent":
       return typeof value === "number" ? value : Number.isFinite(Number(value)) ? Number(value) : String(value);
     case "date":
       if (value instanceof Date) {

@@ -4,6 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import type { InitialCredential, RowError } from "@/lib/students/import";
 import type { ExportSheet } from "@/lib/export/xlsx";
 import type { ImportJobView } from "./jobs";
+import { ROW_ERROR_COLUMNS } from "./report-columns";
 
 export function importReportSheets(view: ImportJobView, errors: RowError[], credentials: InitialCredential[] = []): ExportSheet<any>[] {  // eslint-disable-line @typescript-eslint/no-explicit-any
   const s = view.summary;
@@ -24,12 +25,7 @@ export function importReportSheets(view: ImportJobView, errors: RowError[], cred
     {
       name: "有误的行",
       batches: [errors],
-      columns: [
-        { header: "行号", type: "number", width: 8, value: (e: RowError) => e.rowNumber },
-        { header: "学号", type: "text", width: 14, value: (e: RowError) => e.studentNo },
-        { header: "姓名", type: "text", width: 10, value: (e: RowError) => e.name },
-        { header: "错误原因", type: "text", width: 80, value: (e: RowError) => e.reasons.join("；") },
-      ],
+      columns: ROW_ERROR_COLUMNS, // the import page's table
     },
     {
       name: "导入结果",

@@ -54,6 +54,8 @@ export const studentListSelect = {
   studentNo: true,
   name: true,
   gender: true,
+  ethnicityCode: true,
+  politicalCode: true,
   educationCode: true,
   graduationMonth: true,
   graduationYear: true,

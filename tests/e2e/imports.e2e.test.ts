@@ -10,6 +10,7 @@ import type { Browser, Page } from "puppeteer-core";
 import { MAX_UPLOAD_BYTES } from "@/lib/http/limits";
 import { generatedClass, graduateRow, templateWorkbook } from "../fixtures/import-files";
 import { zipBomb } from "../fixtures/zip-bomb";
+import { hasLibreOffice, libreOfficeHeaders, sheetJsHeaders } from "../helpers/spreadsheets";
 import { ARTIFACTS, HttpSession, baseUrl, launchBrowser, withScreenshot } from "./helpers";
 import { clickText, open, personPage, waitForText } from "./ui";
 
@@ -73,6 +74,11 @@ it("the office imports a class in the browser: report, reload, 只导入正确�
     expect(report.type).toContain("spreadsheetml");
     const book = XLSX.read(Buffer.from(report.bytes), { type: "buffer" });
     expect(XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets["有误的行"]).map((r) => r["行号"])).toEqual([5, 10, 11]);
+    // the report's bad rows have the columns of the page's table, as SheetJS and LibreOffice read them
+    const heads = await page.$$eval("table[aria-label='有误的行'] thead th[data-column]", (ths) => ths.map((th) => th.textContent!.trim()));
+    expect(heads).toEqual(["行号", "学号", "姓名", "错误原因"]);
+    expect(sheetJsHeaders(Buffer.from(report.bytes)).get("有误的行")).toEqual(heads);
+    if (hasLibreOffice || process.env.CI) expect(libreOfficeHeaders(Buffer.from(report.bytes)).get("有误的行")).toEqual(heads);
     await clickText(page, "只导入正确的行（57 行）");
     await waitForText(page, "已新增 57 名、更新 0 名、未变化 0 名。", 120_000);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

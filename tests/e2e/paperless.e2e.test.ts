@@ -16,6 +16,9 @@ import path from "node:path";
 import { hash } from "bcryptjs";
 import type { Browser, ElementHandle, Page } from "puppeteer-core";
 import { createPrisma, type Db } from "@/lib/db/client";
+import { VERIFY_UPLOADS_PER_CLIENT } from "@/lib/auth/throttle";
+import { formatDateTimeSeconds } from "@/lib/format";
+import { formatActTime } from "@/lib/printing/signing-record";
 import { demoSealPng } from "@/lib/seals/demo-seal";
 import { makeIdNumber } from "@/lib/validation/id-card";
 import { actorFor, agreementAt } from "@/prisma/demo-agreements";
@@ -47,11 +50,14 @@ async function checkIssued(bytes: Uint8Array, name: string) {
   if (tampered.check !== "SIGNATURE_INVALID") failures.push(`${name}: /verify said ${tampered.check} for the flipped file`);
 }
 
-async function verifyOverHttp(bytes: Uint8Array): Promise<{ check: string; message: string }> {
+function verifyUpload(bytes: Uint8Array, client = new HttpSession()): Promise<Response> {
   const body = new FormData();
   body.set("file", new Blob([Buffer.from(bytes)], { type: "application/pdf" }), "agreement.pdf");
-  const res = await new HttpSession().fetch("/api/verify", { method: "POST", body });
-  return (await res.json()) as { check: string; message: string };
+  return client.fetch("/api/verify", { method: "POST", body });
+}
+
+async function verifyOverHttp(bytes: Uint8Array): Promise<{ check: string; message: string }> {
+  return (await (await verifyUpload(bytes)).json()) as { check: string; message: string };
 }
 
 /** A graduate of `year` (审核完成) who signs in with the demo password. */
@@ -133,11 +139,18 @@ async function agreementOf(studentNo: string) {
   return prisma.agreement.findFirstOrThrow({ where: { student: { studentNo }, status: { not: "CANCELLED" } } });
 }
 
-async function unitSigns(page: Page, agreementId: string) {
+/** The unit signs; `reportTitle`: whether the form has the 就业报到证抬头 field (the office's setting). */
+async function unitSigns(page: Page, agreementId: string, reportTitle: boolean) {
   await open(page, `/employer/pending/${agreementId}`);
   await waitForText(page, "用人单位情况及意见");
+  expect(await page.$("#unitReportTitle")).toEqual(reportTitle ? expect.anything() : null);
   await clickText(page, "确定签约");
   await waitForText(page, "已确定签约");
+}
+
+/** Whether a page's agreement sheet has the 就业报到证抬头 row. */
+async function sheetHasReportTitle(page: Page): Promise<boolean> {
+  return page.evaluate(() => [...document.querySelectorAll("table th, table td")].some((c) => (c as HTMLElement).innerText.trim() === "就业报到证抬头"));
 }
 
 async function counselorApproves(page: Page, agreementId: string) {
@@ -160,19 +173,27 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // the e2e files after this one file paper agreements without a 回传
-  await prisma?.setting.update({ where: { id: 1 }, data: { requireScanForFiling: false } }).catch(() => undefined);
+  await prisma?.setting.update({ where: { id: 1 }, data: { requireScanForFiling: false, showReportTitle: false } }).catch(() => undefined);
   await browser?.close();
   await prisma?.$disconnect();
   if (failures.length) console.error(`[esign] failures:\n  ${failures.join("\n  ")}`);
   console.log(`PROOF esign signed=${signed} failures=${failures.length}`);
 });
 
+/** Each party's own address and browser, so that the 签署记录 shows whose evidence is whose (no hyphens: pdftotext joins a word broken at one). */
+const CLIENTS = {
+  office: { ip: "203.0.113.41", userAgent: "Mozilla/5.0 (X11; Linux x86_64) WQe2eOffice/1.0" },
+  unit: { ip: "203.0.113.42", userAgent: "Mozilla/5.0 (Windows NT 10.0) WQe2eUnit/1.0" },
+  student: { ip: "203.0.113.43", userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) WQe2eStudent/1.0" },
+  counselor: { ip: "203.0.113.44", userAgent: "Mozilla/5.0 (Macintosh) WQe2eCounselor/1.0" },
+};
+
 describe("电子协议 from the student's start to the signed original", () => {
   const studentNo = "2028019001";
 
   it("the office sets 2028 届 to 电子协议; a unit's new seal is reviewed; every party signs; the office attests; the original is signed, sealed and verifiable", async () => {
     await graduateOf(2028, studentNo, "电子协议测试");
-    const office = await personPage(browser, "jyc01");
+    const office = await personPage(browser, "jyc01", undefined, CLIENTS.office);
     await withScreenshot(office, "paperless-office-mode", async () => {
       await open(office, "/office/settings/paperless");
       await office.select("#mode-2028", "ELECTRONIC");
@@ -184,7 +205,7 @@ describe("电子协议 from the student's start to the signed original", () => {
     // the unit uploads a new seal (transparent PNG); the office approves it on the unit's page
     const sealFile = path.join(tmpdir(), `wq-e2e-seal-${process.pid}.png`);
     writeFileSync(sealFile, demoSealPng("unit", 360));
-    const unit = await personPage(browser, "hr@demo-soft.example");
+    const unit = await personPage(browser, "hr@demo-soft.example", undefined, CLIENTS.unit);
     const unitId = (await prisma.user.findUniqueOrThrow({ where: { username: "hr@demo-soft.example" } })).employerId!;
     await withScreenshot(unit, "paperless-unit-seal", async () => {
       await open(unit, "/employer/profile");
@@ -202,18 +223,23 @@ describe("电子协议 from the student's start to the signed original", () => {
     });
     expect((await prisma.employer.findUniqueOrThrow({ where: { id: unitId } })).sealId).toBe(pending.id);
 
-    const student = await personPage(browser, studentNo, { width: 375, height: 900 });
+    const student = await personPage(browser, studentNo, { width: 375, height: 900 }, CLIENTS.student);
     await withScreenshot(student, "paperless-student-submit", async () => studentSubmits(student, "数智", "e2e-paperless@example.com"));
     const submitted = await agreementOf(studentNo);
     expect(submitted.signingMode).toBe("ELECTRONIC");
 
-    await withScreenshot(unit, "paperless-unit-sign", async () => unitSigns(unit, submitted.id));
+    // the office keeps no 就业报到证抬头 (the default): neither the unit's form nor the sheet has it, although the unit's profile has one
+    expect((await prisma.setting.findUniqueOrThrow({ where: { id: 1 } })).showReportTitle).toBe(false);
+    expect((await prisma.employer.findUniqueOrThrow({ where: { id: unitId } })).reportTitle).toBeTruthy();
+    await withScreenshot(unit, "paperless-unit-sign", async () => unitSigns(unit, submitted.id, false));
     await withScreenshot(student, "paperless-student-confirm", async () => {
       await open(student, "/student/agreement");
+      await waitForText(student, "用人单位情况");
+      expect(await sheetHasReportTitle(student)).toBe(false);
       await clickText(student, "确定签约信息");
       await waitForText(student, "等待学院审核");
     });
-    const counselor = await personPage(browser, "fdy01");
+    const counselor = await personPage(browser, "fdy01", undefined, CLIENTS.counselor);
     await withScreenshot(counselor, "paperless-counselor-approve", async () => counselorApproves(counselor, submitted.id));
 
     // before 鉴证 there is nothing to download: the student is told so
@@ -259,6 +285,19 @@ describe("电子协议 from the student's start to the signed original", () => {
     expect(authorityBox).toBe(0);
     const record = execFileSync("pdftotext", ["-f", "3", "-l", "3", file, "-"], { encoding: "utf8" });
     for (const act of ["签署记录", "正式提交", "确定签约", "复核确认", "学院审核通过", "鉴证"]) expect(record).toContain(act);
+    // each act's evidence, as the audit trail holds it, is printed in the signed file (checked valid and whole above):
+    // how the person signed in and when, the time of the act, the address and browser of that party, the content hash
+    const flat = record.replace(/\s+/g, "");
+    const acts = await prisma.agreementEvent.findMany({ where: { agreementId: submitted.id, action: { in: ["submit", "sign", "confirm", "approve", "attest"] } }, orderBy: { createdAt: "asc" } });
+    expect(acts.map((e) => e.action)).toEqual(["submit", "sign", "confirm", "approve", "attest"]);
+    const partyOf: Record<string, keyof typeof CLIENTS> = { submit: "student", sign: "unit", confirm: "student", approve: "counselor", attest: "office" };
+    for (const e of acts) {
+      const client = CLIENTS[partyOf[e.action]];
+      expect({ action: e.action, method: e.actorAuthMethod, ip: e.actorIp, userAgent: e.actorUserAgent }).toEqual({ action: e.action, method: "PASSWORD", ip: client.ip, userAgent: client.userAgent });
+      expect(e.actorAuthAt).not.toBeNull();
+      for (const shown of [formatActTime(e.createdAt), `账号密码，验证于${formatDateTimeSeconds(e.actorAuthAt)}`, client.ip, client.userAgent, e.contentHash!]) expect(flat).toContain(shown.replace(/\s+/g, ""));
+    }
+    expect(execFileSync("pdftotext", ["-f", "1", "-l", "1", file, "-"], { encoding: "utf8" })).not.toContain("就业报到证");
 
     // /verify in the browser: the original passes, one changed byte does not
     const visitor = await browser.createBrowserContext().then((c) => c.newPage());
@@ -277,7 +316,7 @@ describe("电子协议 from the student's start to the signed original", () => {
     const exes = serverExecutables();
     expect(exes.some((e) => e.startsWith(path.join(tmpdir(), "chromium")))).toBe(true);
     expect(exes.some((e) => e.startsWith("/usr/lib/chromium"))).toBe(false);
-  });
+  }, 240_000); // five people in their own browsers: on a busy 2-core machine this outlasts the suite's 120 s
 });
 
 describe("纸质: print, stamp, 回传, 备案", () => {
@@ -289,22 +328,27 @@ describe("纸质: print, stamp, 回传, 备案", () => {
     await withScreenshot(office, "paperless-office-require-scan", async () => {
       await open(office, "/office/settings/paperless");
       await office.evaluate(() => {
-        const box = [...document.querySelectorAll("label")].find((l) => l.innerText.includes("回传"))?.querySelector("input") as HTMLInputElement;
-        if (!box.checked) box.click();
+        // 回传 required for 备案; the 就业报到证抬头 kept on the form
+        for (const text of ["回传", "就业报到证抬头"]) {
+          const box = [...document.querySelectorAll("label")].find((l) => l.innerText.includes(text))?.querySelector("input") as HTMLInputElement;
+          if (!box.checked) box.click();
+        }
       });
       await clickText(office, "保存", "form button", true);
       await waitForText(office, "已保存");
     });
-    expect((await prisma.setting.findUniqueOrThrow({ where: { id: 1 } })).requireScanForFiling).toBe(true);
+    expect(await prisma.setting.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ requireScanForFiling: true, showReportTitle: true });
 
     const student = await personPage(browser, studentNo, { width: 375, height: 900 });
     await withScreenshot(student, "paper-student-submit", async () => studentSubmits(student, "数智", "e2e-paperless@example.com"));
     const a = await agreementOf(studentNo);
     expect(a.signingMode).toBe("PAPER");
     const unit = await personPage(browser, "hr@demo-soft.example");
-    await withScreenshot(unit, "paper-unit-sign", async () => unitSigns(unit, a.id));
+    await withScreenshot(unit, "paper-unit-sign", async () => unitSigns(unit, a.id, true));
     await withScreenshot(student, "paper-student-confirm", async () => {
       await open(student, "/student/agreement");
+      await waitForText(student, "用人单位情况");
+      expect(await sheetHasReportTitle(student)).toBe(true);
       await clickText(student, "确定签约信息");
       await waitForText(student, "等待学院审核");
     });
@@ -328,6 +372,12 @@ describe("纸质: print, stamp, 回传, 备案", () => {
       printed = await waitForFile(downloads, /\.pdf$/);
     });
     await checkIssued(printed, "paper-print");
+    // the print follows the same setting as the pages: the row is there, with the unit's entry
+    const unitReportTitle = (await agreementOf(studentNo)).unitReportTitle!;
+    expect(unitReportTitle).toBeTruthy();
+    const printedText = execFileSync("pdftotext", ["-f", "1", "-l", "1", path.join(dir, "paper-print.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+    expect(printedText).toContain("就业报到证"); // the label wraps in its cell: 就业报到证 / 抬头
+    expect(printedText).toContain(unitReportTitle);
     expect(execFileSync("pdfinfo", [path.join(dir, "paper-print.pdf")], { encoding: "utf8" })).toMatch(/^Pages:\s+6$/m);
     expect(redInStampBoxes(printed, dir, "paper-boxes")).toEqual([0, 0, 0, 0]);
 
@@ -369,10 +419,26 @@ describe("纸质: print, stamp, 回传, 备案", () => {
     const res = await http.fetch(`/api/agreements/${other.id}/pdf`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ reason: "e2e：核验第三份出具的协议书" }) });
     expect(res.headers.get("content-type")).toContain("pdf");
     await checkIssued(new Uint8Array(await res.arrayBuffer()), "paper-reprint");
-  });
+  }, 240_000);
 
   it("issued and checked at least three PDFs with no failure", () => {
     expect(failures).toEqual([]);
     expect(signed).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("/verify's upload is throttled per client", () => {
+  it(`answers ${VERIFY_UPLOADS_PER_CLIENT} checks from one address, then 429 in zh-CN with Retry-After; another address is not affected`, async () => {
+    const notAnAgreement = new TextEncoder().encode("%PDF-1.7\n%不是协议书\n");
+    const client = new HttpSession(undefined, "198.51.100.77");
+    const answers = [];
+    // one at a time: each is counted before its body is read
+    for (let i = 0; i < VERIFY_UPLOADS_PER_CLIENT; i++) answers.push((await verifyUpload(notAnAgreement, client)).status);
+    expect(answers.every((s) => s === 200)).toBe(true);
+    const refused = await verifyUpload(notAnAgreement, client);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()).error).toMatch(/^核验次数过多，请 \d+ (分钟|秒)后再试。$/);
+    expect((await verifyUpload(notAnAgreement, new HttpSession(undefined, "198.51.100.78"))).status).toBe(200);
   });
 });

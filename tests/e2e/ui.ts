@@ -9,10 +9,18 @@ export const STEP_TIMEOUT = 30_000;
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /** A separate browser context (own cookies) signed in as `username`. */
-export async function personPage(browser: Browser, username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+/**
+ * A browser of its own, signed in as `username`. `client`: the address (X-Forwarded-For; the
+ * e2e server trusts one proxy hop) and browser name the app sees, from the sign-in on.
+ */
+export async function personPage(browser: Browser, username: string, viewport = { width: 1280, height: 900 }, client?: { ip: string; userAgent: string }): Promise<Page> {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport(viewport);
+  if (client) {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": client.ip });
+    await page.setUserAgent(client.userAgent);
+  }
   page.on("dialog", (d) => void d.accept()); // window.confirm of 正式提交 and friends
   await page.evaluateOnNewDocument(() => sessionStorage.setItem("wq-notice-read", "1"));
   await loginInBrowser(page, username);

@@ -250,6 +250,7 @@ describe("reads never write (an overdue agreement waits for the sweep)", () => {
     const queries = await import("@/lib/workflow/queries");
     const { capabilitiesOf } = await import("@/lib/workflow/capabilities");
     const { toSheetData } = await import("@/lib/agreement/sheet-data");
+    const { paperFormSettings } = await import("@/lib/settings/paperless");
     const { verifyAgreementCode } = await import("@/lib/printing/verify");
     const [due] = await makePendingConfirm(prisma, 1);
     await makeOverdue(prisma, [due.agreementId]);
@@ -278,7 +279,7 @@ describe("reads never write (an overdue agreement waits for the sweep)", () => {
       expect((await queries.getStudentAgreement(student.userId!))?.id).toBe(due.agreementId);
       const list = await queries.listAgreements(queries.scopeOf(counselorActor), {});
       expect(list.rows.some((r) => r.id === due.agreementId)).toBe(true);
-      toSheetData(shown, { maskIdNumber: true });
+      toSheetData(shown, { maskIdNumber: true, showReportTitle: (await paperFormSettings()).showReportTitle });
       await verifyAgreementCode("2027-000001-0000000000");
     } finally {
       global.wqPrisma = saved;

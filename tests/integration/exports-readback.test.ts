@@ -2,10 +2,6 @@
 // and LibreOffice read): dates and times are real date cells in Beijing time with a number
 // format, numbers are numbers, 学号 and 身份证号 stay text, every column has a width, the
 // header row is frozen, and the headers are the page's labels.
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import * as XLSX from "@e965/xlsx";
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
@@ -16,6 +12,7 @@ import { refreshStatistics } from "@/lib/statistics/refresh";
 import { seedDemoAgreements } from "@/prisma/demo-agreements";
 import { DEMO_ACCOUNTS, seedDemo } from "@/prisma/seed-data";
 import { getTestPrisma } from "../setup/db";
+import { hasLibreOffice, libreOfficeCsvs } from "../helpers/spreadsheets";
 
 let prisma: Db;
 let office: Actor;
@@ -37,17 +34,10 @@ async function sheetXml(file: Buffer, n = 1): Promise<string> {
   return zip.toString("utf8");
 }
 
-const hasLibreOffice = spawnSync("libreoffice", ["--version"], { encoding: "utf8" }).status === 0;
 const itLibreOffice = hasLibreOffice || process.env.CI ? it : it.skip;
 
-function libreOfficeCsv(file: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "wq-lo-csv-"));
-  const source = path.join(dir, "export.xlsx");
-  writeFileSync(source, file);
-  // UTF-8 (76), comma separated, first sheet
-  execFileSync("libreoffice", ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, source], { stdio: "ignore", timeout: 120_000 });
-  return readFileSync(path.join(dir, "export.csv"), "utf8");
-}
+/** The one sheet of a workbook as LibreOffice writes it to CSV. */
+const libreOfficeCsv = (file: Buffer): string => [...libreOfficeCsvs(file).values()][0];
 
 beforeAll(async () => {
   prisma = await getTestPrisma();
@@ -112,12 +102,15 @@ it("the real exports: headers as the pages label them, dates as date cells, coun
   expect(s["A2"].t).toBe("s");
   expect(String(s["J2"].v)).toMatch(/\*{4,}/); // 身份证号 masked
 
-  const stats = XLSX.read(await bytesOf(await statisticsSheets(office, {})), { type: "buffer", cellDates: true });
+  const stats = XLSX.read(await bytesOf(await statisticsSheets(office, {})), { type: "buffer", cellDates: true, cellNF: true });
   const overview = XLSX.utils.sheet_to_json<[string, unknown]>(stats.Sheets["总览"], { header: 1 });
   expect(overview.find((r) => r[0] === "毕业生")?.[1]).toEqual(expect.any(Number));
   const trend = stats.Sheets["每日趋势"];
   if (trend["A2"]) expect(trend["A2"].t).toBe("d");
   expect(stats.Sheets["签约率-学院"]["B2"].t).toBe("n");
+  // a rate is a number shown as a percentage, as the page shows it
+  expect(stats.Sheets["签约率-学院"]["D2"]).toMatchObject({ t: "n", z: "0.0%" });
+  expect(stats.Sheets["签约率-学院"]["D2"].v).toBeLessThanOrEqual(1);
 
   const drill = XLSX.read(await bytesOf([drilldownSheet(office, {}, { kind: "status", status: "FILED" })]), { type: "buffer", cellDates: true });
   const d = drill.Sheets[drill.SheetNames[0]];

@@ -1,5 +1,8 @@
 // POST multipart { file } → /verify's check of an uploaded agreement PDF (public, like the
 // code check): what the file is, in zh-CN, with no more personal data than the code check.
+// Throttled per client (lib/auth/throttle.ts) before the body is read: 429 in zh-CN.
+import { admitVerifyUpload, retryText } from "@/lib/auth/throttle";
+import { clientIpFrom } from "@/lib/auth/request-context";
 import { formatBytes } from "@/lib/http/limits";
 import { jsonError, readUpload, refuseUpload } from "@/lib/printing/http";
 import { MAX_VERIFY_BYTES, verifyAgreementDocument } from "@/lib/printing/verify-document";
@@ -13,6 +16,13 @@ export async function POST(request: Request) {
   const refused = refuseUpload(request, MAX_VERIFY_BYTES, TOO_LARGE, { stateChanging: false });
   if (refused) return refused;
   try {
+    const gate = await admitVerifyUpload(clientIpFrom(request.headers));
+    if (!gate.allowed) {
+      return Response.json(
+        { error: `核验次数过多，请 ${retryText(gate.retryAfterSeconds)}后再试。` },
+        { status: 429, headers: { "Retry-After": String(gate.retryAfterSeconds), "Cache-Control": "no-store" } },
+      );
+    }
     const { file } = await readUpload(request, "file", MAX_VERIFY_BYTES, TOO_LARGE);
     const verdict = await verifyAgreementDocument(file?.bytes);
     return Response.json({

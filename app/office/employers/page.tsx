@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager } from "@/components/office/pager";
 import { requireRole } from "@/lib/auth/guard";
-import { CHANGE_PENDING_LABEL, EMPLOYER_STATUS_LABELS, listEmployersForReview } from "@/lib/employers/queries";
+import { DataTable } from "@/components/ui/data-table";
+import { EMPLOYER_COLUMNS } from "@/lib/employers/columns";
+import { CHANGE_PENDING_LABEL, listEmployersForReview } from "@/lib/employers/queries";
+import { columnLabels, rowCells } from "@/lib/export/columns";
 import type { EmployerStatus } from "@/lib/generated/prisma/enums";
-import { provinceName } from "@/lib/reference/regions";
-import { unitNatureLabel } from "@/lib/reference/unit-nature";
-import { TIME_ZONE } from "@/lib/format";
 import { pageParams, param } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "用人单位审核" };
@@ -28,7 +28,7 @@ export default async function OfficeEmployersPage({ searchParams }: { searchPara
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-bold">用人单位审核</h1>
-        <a className="btn-secondary" href={`/api/export/employers?${new URLSearchParams({ status: status === "CHANGE" ? "APPROVED" : status, q: sp.q ?? "" })}`}>
+        <a className="btn-secondary" href={`/api/export/employers?${new URLSearchParams({ status, q: sp.q ?? "" })}`}>
           导出 Excel
         </a>
       </div>
@@ -50,34 +50,21 @@ export default async function OfficeEmployersPage({ searchParams }: { searchPara
         <input name="q" defaultValue={sp.q ?? ""} placeholder="单位名称或统一社会信用代码" className="input" aria-label="搜索单位" />
         <button className="btn-primary shrink-0">查询</button>
       </form>
-      {list.rows.length === 0 ? (
-        <p className="card text-center text-slate-500">没有符合条件的用人单位。</p>
-      ) : (
-        <ul className="space-y-3">
-          {list.rows.map((e) => (
-            <li key={e.id} className="card">
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <div className="min-w-0">
-                  <Link href={`/office/employers/${e.id}`} className="break-words font-semibold text-brand-700 underline">
-                    {e.name}
-                  </Link>
-                  <p className="mt-1 break-all text-sm text-slate-600">{e.orgCode}</p>
-                </div>
-                <span className="flex flex-wrap gap-1">
-                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs">{EMPLOYER_STATUS_LABELS[e.status]}</span>
-                  {e.status === "APPROVED" && e.changeRequestedAt && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{CHANGE_PENDING_LABEL}</span>}
-                </span>
-              </div>
-              <p className="mt-2 text-sm text-slate-600">
-                {unitNatureLabel(e.natureCode) ?? e.natureCode} · {provinceName(e.provinceCode) ?? ""} · 联系人 {e.contactName} {e.contactPhone}
-              </p>
-              <p className="mt-1 text-xs text-slate-500">注册于 {e.createdAt.toLocaleString("zh-CN", { timeZone: TIME_ZONE })}</p>
-              {e.status === "REJECTED" && e.rejectReason && <p className="mt-1 text-sm text-red-700">不通过原因：{e.rejectReason}</p>}
-              {e.status === "APPROVED" && e.changeRequestedAt && e.proposedName && <p className="mt-1 break-words text-sm text-amber-900">申请变更为：{e.proposedName}</p>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <DataTable
+        head={columnLabels(EMPLOYER_COLUMNS)}
+        label="用人单位"
+        actions="操作"
+        empty="没有符合条件的用人单位。"
+        rows={list.rows.map((e) => ({
+          key: e.id,
+          cells: rowCells(EMPLOYER_COLUMNS, e),
+          actions: (
+            <Link href={`/office/employers/${e.id}`} className="whitespace-nowrap text-brand-700 underline" aria-label={`查看 ${e.name}`}>
+              {e.status === "PENDING" ? "审核" : "查看"}
+            </Link>
+          ),
+        }))}
+      />
       <Pager basePath="/office/employers" params={{ status: status || "all", q: sp.q }} page={list.page} pages={list.pages} total={list.total} />
     </div>
   );

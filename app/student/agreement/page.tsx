@@ -1,5 +1,5 @@
+import { AgreementOnScreen } from "@/components/agreement/agreement-on-screen";
 import type { Metadata } from "next";
-import { AgreementSheet } from "@/lib/agreement/agreement-sheet";
 import { ActionButton } from "@/components/agreement/action-button";
 import { EventHistory } from "@/components/agreement/event-history";
 import { NoticeDialog } from "@/components/agreement/notice-dialog";
@@ -7,7 +7,6 @@ import { StatusBadge } from "@/components/agreement/status-badge";
 import { Timeline } from "@/components/agreement/timeline";
 import { SourceInfoFields } from "@/components/student/source-info-fields";
 import { Alert } from "@/components/ui/alert";
-import { toSheetData } from "@/lib/agreement/sheet-data";
 import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { getOwnSourceInfo } from "@/lib/students/profile";
@@ -111,7 +110,7 @@ export default async function MyAgreementPage() {
       {agreement && (
         <section className="space-y-2">
           <h2 className="text-lg font-semibold">就业协议书</h2>
-          <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
+          <AgreementOnScreen agreement={agreement} />
         </section>
       )}
 

@@ -30,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
       }
       case "employers": {
         const actor = await requireActor("OFFICE");
-        const p = routeParams(sp, { status: param.oneOf(["PENDING", "APPROVED", "REJECTED", "all"]), q: param.text() });
+        const p = routeParams(sp, { status: param.oneOf(["PENDING", "CHANGE", "APPROVED", "REJECTED", "all"]), q: param.text() });
         const sheet = await employersSheet(actor, { status: p.status === "all" ? undefined : p.status, q: p.q });
         return xlsxResponse(await streamWorkbook([sheet]), `用人单位_${stamp()}.xlsx`);
       }

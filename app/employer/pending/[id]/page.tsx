@@ -1,10 +1,9 @@
+import { AgreementOnScreen } from "@/components/agreement/agreement-on-screen";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AgreementSheet } from "@/lib/agreement/agreement-sheet";
 import { ActionButton } from "@/components/agreement/action-button";
 import { StatusBadge } from "@/components/agreement/status-badge";
 import { Alert } from "@/components/ui/alert";
-import { toSheetData } from "@/lib/agreement/sheet-data";
 import { requireRole } from "@/lib/auth/guard";
 import { capabilitiesOf } from "@/lib/workflow/capabilities";
 import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
@@ -14,6 +13,7 @@ import { signatureFromProfile, signatureOnAgreement, UNIT_IDENTITY_COLUMNS, UNIT
 import { unitNatureLabel } from "@/lib/reference";
 import { SignForm } from "./sign-form";
 import { pageId } from "@/lib/http/params";
+import { paperFormSettings } from "@/lib/settings/paperless";
 
 export const metadata: Metadata = { title: "办理签约" };
 
@@ -40,12 +40,12 @@ export default async function HandlePage({ params }: { params: Promise<{ id: str
         </h1>
         <StatusBadge status={agreement.status} autoConfirmAt={agreement.autoConfirmAt} />
       </div>
-      <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
+      <AgreementOnScreen agreement={agreement} />
       {caps.actions.sign.allowed ? (
         <section className="card space-y-4">
           <h2 className="text-lg font-semibold">用人单位情况及意见</h2>
           <p className="text-sm text-slate-600">首次与学生签约时请核对以下单位信息，发现问题可直接修改；填写用人单位意见，主管部门意见可不填。</p>
-          <SignForm agreementRef={ref} defaults={defaults} identity={identity} />
+          <SignForm agreementRef={ref} defaults={defaults} identity={identity} showReportTitle={(await paperFormSettings()).showReportTitle} />
           <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
             {caps.actions.returnByEmployer.allowed && (
               <ActionButton label="◀ 退回/拒绝签约" tone="danger" reasonLabel="退回原因（学生将看到）" action={returnAction.bind(null, ref)} redirectTo="/employer/pending" />

@@ -1,12 +1,11 @@
+import { AgreementOnScreen } from "@/components/agreement/agreement-on-screen";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AgreementSheet } from "@/lib/agreement/agreement-sheet";
 import { ActionButton } from "@/components/agreement/action-button";
 import { EventHistory } from "@/components/agreement/event-history";
 import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
 import { StatusBadge } from "@/components/agreement/status-badge";
 import { Alert } from "@/components/ui/alert";
-import { toSheetData } from "@/lib/agreement/sheet-data";
 import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { capabilitiesOf } from "@/lib/workflow/capabilities";
@@ -43,7 +42,7 @@ export default async function SignedDetailPage({ params }: { params: Promise<{ i
           <ActionButton label="拿回重签" tone="secondary" action={takeBackAction.bind(null, { agreementId: agreement.id, version: agreement.version })} confirmText="拿回后该协议回到“待签约信息”，需要重新签约。确定拿回吗？" redirectTo={`/employer/pending/${agreement.id}`} />
         </section>
       )}
-      <AgreementSheet data={toSheetData(agreement, { maskIdNumber: true })} variant="screen" />
+      <AgreementOnScreen agreement={agreement} />
       {/* 电子协议: the unit downloads the same signed original as the other parties */}
       {agreement.signingMode === "ELECTRONIC" && <PrintPanel {...printPanelProps(caps, agreement)} />}
       {/* the read gives a unit its own dealings only (lib/workflow/unit-view.ts) */}
