@@ -23,6 +23,16 @@ export async function getOwnEmployer(actor: Pick<Actor, "role" | "employerId">) 
   return employer;
 }
 
+/** The unit's registration as its landing page tells it (status, when, the office's reason). */
+export async function getOwnRegistration(actor: Pick<Actor, "role" | "employerId">) {
+  const employer = await prisma.employer.findUnique({
+    where: { id: employerIdOf(actor) },
+    select: { status: true, rejectReason: true, createdAt: true, updatedAt: true, reviewedAt: true },
+  });
+  if (!employer) throw new AppError("NOT_FOUND", "未找到本单位信息");
+  return employer;
+}
+
 export async function updateEmployerProfile(actor: Actor, input: z.output<typeof unitProfileSchema>) {
   const employerId = employerIdOf(actor);
   return prisma.$transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { isUnitAdministrator } from "@/lib/auth/account-admin";
 import { requireRole } from "@/lib/auth/guard";
 import { EMPLOYER_STATUS_LABELS } from "@/lib/employers/queries";
 import { getOwnEmployer } from "@/lib/employers/profile";
+import { asSentence } from "@/lib/text";
 import { MAX_SEAL_BYTES, MIN_SEAL_PX } from "@/lib/seals/png";
 import { unitSeals } from "@/lib/seals/service";
 import { UnitSealStatus } from "@/components/seals/seal-status";
@@ -32,7 +33,7 @@ export default async function EmployerProfilePage() {
         )}
         {employer.status === "REJECTED" && (
           <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            审核未通过：{employer.rejectReason ?? "—"}。修改单位信息并保存后将重新提交审核。
+            审核未通过：{employer.rejectReason ? asSentence(employer.rejectReason) : "—。"}修改单位信息并保存后将重新提交审核。
           </p>
         )}
         <p className="mt-3 text-sm text-slate-600">以下信息是签约时“用人单位情况及意见”的默认值，签约时仍可逐份修改。</p>
