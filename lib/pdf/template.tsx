@@ -26,7 +26,7 @@ function renderToStaticMarkup(element: ReactElement): string {
 }
 
 /** Bump when the template changes: it is part of the cache key of every PDF. */
-export const TEMPLATE_VERSION = 8;
+export const TEMPLATE_VERSION = 10;
 
 /** One signing act on the 签署记录 page (the evidence of each party's consent). */
 export type SigningRecordEntry = {
@@ -57,6 +57,8 @@ export type AgreementDocument = {
   kind: "official" | "preview";
   verification: { code: string; url: string; qrSvg: string } | null;
   copies: number;
+  /** a paper reprint: "补打 · 第 N 次打印" in every page's head */
+  reprint: { printNo: number } | null;
   seals: PlacedSeals;
   /** the 签署记录 page of an electronic original; null on paper and previews */
   signingRecord: { entries: SigningRecordEntry[]; signer: string; fingerprint: string } | null;
@@ -87,6 +89,7 @@ body{font-family:"Noto Serif SC",serif;color:#000;-webkit-print-color-adjust:exa
 .pg:last-child{break-after:auto}
 .pg-head{height:${MARKER.heightMm + 2}mm;display:flex;justify-content:space-between;align-items:flex-start;font-size:10pt;flex:none}
 .pg-school{font-weight:700;letter-spacing:.1em;padding-top:1.5mm}
+.pg-reprint{flex:none;margin:0 3mm;padding:1mm 2.5mm;border:.4mm solid #000;font-size:10.5pt;font-weight:700;letter-spacing:.08em;white-space:nowrap}
 .pg-slot{width:${MARKER.widthMm}mm;height:${MARKER.heightMm}mm}
 .pg-body{flex:1;min-height:0;overflow:hidden;contain:strict}
 .pg-foot{flex:none;height:25mm;display:flex;align-items:center;gap:4mm;border-top:.3mm solid #000;margin-top:2mm;padding-top:2mm;font-size:8pt;line-height:1.5}
@@ -133,6 +136,22 @@ function wqFit(box){
   var lo=fits?guess:Math.max(min,guess*0.9), hi=fits?Math.min(max,guess*1.06):guess;
   for(var i=0;i<4;i++){ var mid=(lo+hi)/2; inner.style.fontSize=mid+'pt'; if(inner.scrollHeight<=box.clientHeight) lo=mid; else hi=mid; }
   inner.style.fontSize=lo+'pt';
+  // the bracket's lower end is a guess: step down until it really fits
+  while(inner.scrollHeight>box.clientHeight&&lo>min){ lo=Math.max(min,lo*0.93); inner.style.fontSize=lo+'pt'; }
+}
+// A cell of the agreement form whose text is wider than the cell (a label that does not fit
+// where it may break, an e-mail longer than its box) is set smaller until it fits: words and
+// addresses are never broken (lib/agreement/agreement-sheet-css.ts), they shrink.
+function wqFitCells(root){
+  var cells=root.querySelectorAll('.ag-sheet--print .ag-l,.ag-sheet--print .ag-v,.ag-sheet--print .ag-stamp-label');
+  for(var i=0;i<cells.length;i++){
+    var c=cells[i], size=1;
+    c.style.fontSize='';
+    for(var n=0;n<12&&c.scrollWidth>c.clientWidth+0.5&&size>0.35;n++){
+      size=Math.max(0.35,size*Math.min(0.96,c.clientWidth/c.scrollWidth));
+      c.style.fontSize=size+'em';
+    }
+  }
 }
 // Refill by parts: an element with data-part whose HTML is what it was last time is kept as
 // it is, laid out and fitted already (the back page's terms are the same for every agreement
@@ -156,7 +175,7 @@ window.wqFill=async function(html){
   }
   void document.body.offsetHeight; // lay out now, so the needed font chunks start loading
   await document.fonts.ready;
-  changed.forEach(function(el){ if(el.hasAttribute('data-fit-max')) wqFit(el); });
+  changed.forEach(function(el){ if(el.hasAttribute('data-fit-max')){ wqFit(el); wqFitCells(el); } });
   await document.fonts.ready;
   return document.querySelectorAll('.pg').length;
 };
@@ -225,6 +244,7 @@ function Page({ doc, n, side, fit, children }: { doc: AgreementDocument; n: numb
     <section className="pg">
       <div className="pg-head" data-part={`h${n}`}>
         <span className="pg-school">{doc.schoolName}</span>
+        {doc.reprint ? <span className="pg-reprint">{reprintMark(doc.reprint.printNo)}</span> : null}
         <span className="pg-slot" />
       </div>
       {/* the fit script sizes the body's one child */}
@@ -312,7 +332,7 @@ function Document({ doc }: { doc: AgreementDocument }) {
   const record = doc.signingRecord;
   return (
     <>
-      <Page doc={doc} n={1} side="第 1 页（正面）" fit={{ max: "10.5", min: "7" }}>
+      <Page doc={doc} n={1} side="第 1 页（正面）" fit={{ max: "9.6", min: "4" }}>
         <div>
           <AgreementSheet data={doc.sheet} variant="print" stamps={stampBoxes(doc)} />
         </div>
@@ -342,6 +362,11 @@ function Document({ doc }: { doc: AgreementDocument }) {
 /** The body of one document: the front and the back page. */
 export function documentBodyHtml(doc: AgreementDocument): string {
   return renderToStaticMarkup(<Document doc={doc} />);
+}
+
+/** What every page of a reprint says in its head (and the print record lists). */
+export function reprintMark(printNo: number): string {
+  return `补打 · 第 ${printNo} 次打印`;
 }
 
 /**
