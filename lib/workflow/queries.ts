@@ -10,6 +10,7 @@ import { searchTerm } from "@/lib/validation/common";
 import { canAccessAgreement } from "./access";
 import type { WorkflowActor } from "./actor";
 import { normalizeAgreementNumber } from "./agreement-number";
+import { LIVE_STATUSES } from "./states";
 
 export const agreementDetail = {
   student: { include: { major: true, college: true, user: { select: { id: true } } } },
@@ -40,7 +41,7 @@ export async function getAgreementForActor(actor: WorkflowActor, agreementId: st
 
 /** The student's live agreement (at most one, by the database constraint). */
 export async function getStudentAgreement(userId: string): Promise<AgreementDetail | null> {
-  return prisma.agreement.findFirst({ where: { student: { userId }, status: { not: "CANCELLED" } }, include: agreementDetail });
+  return prisma.agreement.findFirst({ where: { student: { userId }, status: { in: [...LIVE_STATUSES] } }, include: agreementDetail });
 }
 
 const listSelect = {
@@ -128,7 +129,7 @@ export async function findForFiling(actor: WorkflowActor, query: string): Promis
     where: {
       AND: [
         scopeOf(actor),
-        { status: { not: "CANCELLED" } },
+        { status: { in: [...LIVE_STATUSES] } },
         number ? { OR: [{ agreementNo: number }, { student: { studentNo: query } }] } : { student: { studentNo: query } },
       ],
     },
