@@ -58,6 +58,9 @@ const listSelect = {
   filedAt: true,
   updatedAt: true,
   returnReason: true,
+  // 解约 (#14): a request in progress, and the cancelled agreement this one replaces
+  terminationStatus: true,
+  previousAgreementNo: true,
   student: { select: { name: true, studentNo: true, major: { select: { name: true } }, college: { select: { name: true } } } },
   employer: { select: { name: true } },
 } satisfies Prisma.AgreementSelect;

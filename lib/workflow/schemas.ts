@@ -109,15 +109,25 @@ export function supplementaryText(terms: unknown): string {
 }
 
 /** 发出签约邀请: the graduate by 学号 + 姓名, the unit section as when signing, the 补充条款. */
-export const invitationSchema = z.object({
+export const invitationSchema = z
+  .object({
   studentNo: z
     .string({ error: "请输入学号" })
     .transform((s) => s.trim())
     .pipe(z.string().min(1, { error: "请输入学号" }).max(20, { error: "学号过长" }).regex(/^[0-9A-Za-z]+$/, { error: "学号只能包含数字和字母" })),
   studentName: requiredText("姓名", 50),
-  unit: unitSignatureSchema,
-  terms: supplementaryTermsSchema,
-});
+  })
+  // one flat form: the 用人单位情况 as when signing, then the 补充条款
+  .extend(unitSignatureSchema.shape)
+  .extend(supplementaryTermsSchema.shape);
+
+/** The invitation form's parts: the unit's signature and the 补充条款. */
+export function invitationParts(form: InvitationForm): { signature: z.output<typeof unitSignatureSchema>; terms: SupplementaryTerms } {
+  const { studentNo: _no, studentName: _name, position, workplace, salary, probation, serviceTerm, ...signature } = form;
+  void _no;
+  void _name;
+  return { signature, terms: { position, workplace, salary, probation, serviceTerm } };
+}
 export type InvitationInput = z.input<typeof invitationSchema>;
 export type InvitationForm = z.output<typeof invitationSchema>;
 
@@ -128,3 +138,6 @@ export const acceptInvitationSchema = z.object({
   studentOpinion: requiredText("本人意见", 200),
 });
 export type AcceptInvitationForm = z.output<typeof acceptInvitationSchema>;
+
+/** 不同意解约 / 拒绝邀请: the reason the other side reads. */
+export const answerReasonSchema = z.object({ reason: requiredText("理由", 500) });

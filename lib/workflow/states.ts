@@ -1,4 +1,24 @@
-import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+import type { AgreementStatus, TerminationStatus } from "@/lib/generated/prisma/enums";
+
+/** Where a 解约 request stands (#14). */
+export const TERMINATION_STATUS_LABELS: Record<TerminationStatus, string> = {
+  AWAITING_PARTY: "待对方答复",
+  AWAITING_COLLEGE: "待学院审核",
+  AWAITING_OFFICE: "待就业处审核",
+};
+
+/** The table's 解约 actions, for the 解约 history of an agreement. */
+export const TERMINATION_ACTIONS = [
+  "requestTermination",
+  "startTermination",
+  "agreeTermination",
+  "refuseTermination",
+  "withdrawTermination",
+  "lapseTermination",
+  "forwardTermination",
+  "approveTermination",
+  "rejectTermination",
+] as const;
 
 export const STATUS_LABELS: Record<AgreementStatus, string> = {
   DRAFT: "草稿（未提交）",

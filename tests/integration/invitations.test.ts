@@ -60,7 +60,7 @@ async function identity(student: WorkflowActor) {
 }
 
 async function invite(unit: WorkflowActor, student: WorkflowActor, terms = TERMS) {
-  return inviteGraduate(unit, { ...(await identity(student)), unit: await signForm(prisma, unit.employerId!), terms });
+  return inviteGraduate(unit, { ...(await identity(student)), ...(await signForm(prisma, unit.employerId!)), ...terms });
 }
 
 describe("inviting", () => {
@@ -68,10 +68,10 @@ describe("inviting", () => {
     const student = await newStudent(prisma);
     const id = await identity(student);
     const unit = await signForm(prisma, w.soft.employerId!);
-    const wrongName = await refusal(inviteGraduate(w.soft, { ...id, studentName: "不是本人", unit, terms: TERMS }));
-    const unknown = await refusal(inviteGraduate(w.soft, { studentNo: "1999999999", studentName: id.studentName, unit, terms: TERMS }));
+    const wrongName = await refusal(inviteGraduate(w.soft, { ...id, studentName: "不是本人", ...unit, ...TERMS }));
+    const unknown = await refusal(inviteGraduate(w.soft, { studentNo: "1999999999", studentName: id.studentName, ...unit, ...TERMS }));
     const pendingNo = (await prisma.student.findUniqueOrThrow({ where: { userId: w.pendingStudent.userId! } }));
-    const unreviewed = await refusal(inviteGraduate(w.soft, { studentNo: pendingNo.studentNo, studentName: pendingNo.name, unit, terms: TERMS }));
+    const unreviewed = await refusal(inviteGraduate(w.soft, { studentNo: pendingNo.studentNo, studentName: pendingNo.name, ...unit, ...TERMS }));
     for (const e of [wrongName, unknown, unreviewed]) expect([e.code, e.message]).toEqual(["NOT_FOUND", NO_SUCH_GRADUATE]);
 
     const invited = await invite(w.soft, student);
@@ -88,16 +88,16 @@ describe("inviting", () => {
     const pendingUnit = await prisma.user.findFirst({ where: { role: "EMPLOYER", employer: { status: "PENDING" } } });
     if (pendingUnit) {
       const actor = { userId: pendingUnit.id, role: "EMPLOYER" as const, name: pendingUnit.name, collegeId: null, employerId: pendingUnit.employerId };
-      expect((await refusal(inviteGraduate(actor, { ...id, unit, terms: TERMS }))).code).toBe("GUARD_FAILED");
+      expect((await refusal(inviteGraduate(actor, { ...id, ...unit, ...TERMS }))).code).toBe("GUARD_FAILED");
     }
   });
 
   it("the 补充条款 are bounded and print in the 备注/其他约定 box", async () => {
     const student = await newStudent(prisma);
     const { invitationSchema } = await import("@/lib/workflow/schemas");
-    const tooLong = invitationSchema.safeParse({ ...(await identity(student)), unit: await signForm(prisma, w.soft.employerId!), terms: { ...TERMS, serviceTerm: "长".repeat(201) } });
+    const tooLong = invitationSchema.safeParse({ ...(await identity(student)), ...(await signForm(prisma, w.soft.employerId!)), ...TERMS, serviceTerm: "长".repeat(201) });
     expect(tooLong.success).toBe(false);
-    const missing = invitationSchema.safeParse({ ...(await identity(student)), unit: await signForm(prisma, w.soft.employerId!), terms: { ...TERMS, position: "" } });
+    const missing = invitationSchema.safeParse({ ...(await identity(student)), ...(await signForm(prisma, w.soft.employerId!)), ...TERMS, position: "" });
     expect(missing.success).toBe(false);
     const invited = await invite(w.soft, student);
     const accepted = await acceptInvitation(student, ref(invited), ACCEPT);

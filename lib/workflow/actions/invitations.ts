@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR, type WorkflowActor } from "../actor";
 import { runTransition, runTransitionMany } from "../engine";
 import { SIGNABLE_SOURCE_STATUSES } from "../guards";
 import { policySettings } from "../policy";
-import type { AcceptInvitationForm, InvitationForm } from "../schemas";
+import { invitationParts, type AcceptInvitationForm, type InvitationForm } from "../schemas";
 import { LIVE_STATUSES } from "../states";
 import { submissionParams } from "./submit-agreement";
 
@@ -35,7 +35,7 @@ export async function inviteGraduate(actor: WorkflowActor, form: InvitationForm)
       const pending = await tx.agreement.findFirst({ where: { studentId: student.id, employerId, status: "INVITED" }, select: { id: true } });
       if (pending) throw new AppError("GUARD_FAILED", "您已向该毕业生发出签约邀请，对方答复前不能再次邀请（如需修改，请先撤回）");
       const { invitationAnswerDays } = await policySettings(tx);
-      return { signature: form.unit, terms: form.terms, answerBy: addDays(now, invitationAnswerDays) };
+      return { ...invitationParts(form), answerBy: addDays(now, invitationAnswerDays) };
     },
   });
 }

@@ -49,10 +49,24 @@ export async function withdrawTermination(actor: WorkflowActor, ref: Ref) {
  * it, the 学院's 同意 sends it on to the 就业处 — and 不同意 (with a reason) keeps it.
  */
 export async function reviewTermination(actor: WorkflowActor, ref: Ref, decision: { approve: true } | { approve: false; reason: string }) {
-  if (!decision.approve) return runTransition({ action: "rejectTermination", actor, agreementId: ref.agreementId, expectedVersion: ref.version, reason: decision.reason, params: {} });
+  if (!decision.approve) return rejectTermination(actor, ref, decision.reason);
   const { terminationOfficeReview } = await policySettings(prisma);
-  const action = actor.role === "COUNSELOR" && terminationOfficeReview ? "forwardTermination" : "approveTermination";
-  return runTransition({ action, actor, agreementId: ref.agreementId, expectedVersion: ref.version, params: {} });
+  return actor.role === "COUNSELOR" && terminationOfficeReview ? forwardTermination(actor, ref) : approveTermination(actor, ref);
+}
+
+/** 同意解约 (the 学院 without the office's review, or the 就业处): the agreement is CANCELLED. */
+export async function approveTermination(actor: WorkflowActor, ref: Ref) {
+  return runTransition({ action: "approveTermination", actor, agreementId: ref.agreementId, expectedVersion: ref.version, params: {} });
+}
+
+/** 同意解约 of the 学院 where the office reviews after it: on to the 就业处. */
+export async function forwardTermination(actor: WorkflowActor, ref: Ref) {
+  return runTransition({ action: "forwardTermination", actor, agreementId: ref.agreementId, expectedVersion: ref.version, params: {} });
+}
+
+/** 不同意解约 of the 学院 / 就业处, with a reason: the agreement stays. */
+export async function rejectTermination(actor: WorkflowActor, ref: Ref, reason: string) {
+  return runTransition({ action: "rejectTermination", actor, agreementId: ref.agreementId, expectedVersion: ref.version, reason, params: {} });
 }
 
 /** The scheduled job: every request unanswered past its window counts as refused. */
