@@ -113,7 +113,8 @@ describe("解约 through the pages", () => {
 
       // the unit agrees (it sees the reason and the letter)
       await open(unit, "/employer/termination");
-      await clickText(unit, "解约甲", "a");
+      await waitForText(unit, "解约甲");
+      await open(unit, `/employer/termination/${first.agreementId}`);
       await waitForText(unit, "考取研究生，申请解约");
       await waitForText(unit, "letter.pdf");
       await shot(unit, "unit-termination-desktop");
@@ -122,8 +123,9 @@ describe("解约 through the pages", () => {
 
       // the 学院 agrees and, as the office asks, sends it on
       await open(counselor, "/counselor/termination");
+      await waitForText(counselor, "解约甲");
       await shot(counselor, "counselor-termination-list-desktop");
-      await clickText(counselor, "解约甲", "a");
+      await open(counselor, `/counselor/termination/${first.agreementId}`);
       await clickText(counselor, "同意解约（报就业处审核）");
       await waitForText(counselor, "待就业处审核");
 
