@@ -24,6 +24,8 @@ const dir = path.join(ARTIFACTS, "termination");
 let journeys = 0;
 const failures: string[] = [];
 const PHONE = { width: 375, height: 800 };
+// the verification code printed on a copy is keyed with what tests/e2e/server.ts gives the app
+process.env.AUTH_SECRET ??= "e2e-secret-0123456789abcdef0123456789";
 
 async function graduate(studentNo: string, name: string) {
   const college = await prisma.college.findUniqueOrThrow({ where: { code: "01" }, include: { majors: true } });
@@ -162,7 +164,8 @@ describe("解约 through the pages", () => {
     const student = await personPage(browser, "2099140102", PHONE);
     await journey("unit-started-refused", () => student, async () => {
       await open(unit, `/employer/signed/${a.agreementId}`);
-      await clickText(unit, "解约", "a", true);
+      await unit.waitForSelector(`a[href="/employer/termination/${a.agreementId}"]`, { timeout: STEP_TIMEOUT });
+      await open(unit, `/employer/termination/${a.agreementId}`);
       await fill(unit, "textarea[name=reason]", "岗位调整，拟解除协议");
       await clickText(unit, "发起解约", "form button[type=submit]");
       await waitForText(unit, "解约办理中：待对方答复");
