@@ -15,7 +15,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/employer/pending", label: "待签约信息", badgeKey: "pendingEmployer" },
     { href: "/employer/signed", label: "已签约信息" },
     { href: "/employer/invitations", label: "签约邀请" },
-    { href: "/employer/termination", label: "解约办理" },
+    { href: "/employer/termination", label: "解约" },
     { href: "/employer/profile", label: "单位信息" },
   ],
   COUNSELOR: [
