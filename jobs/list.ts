@@ -6,6 +6,8 @@ import { resumeImportJobs } from "@/lib/imports/jobs";
 import { remindDueSoon } from "@/lib/notifications/due-soon";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { autoConfirmDue } from "@/lib/workflow/actions/auto-confirm-due";
+import { lapseInvitationsDue } from "@/lib/workflow/actions/invitations";
+import { lapseTerminationsDue } from "@/lib/workflow/actions/termination";
 
 export type Job = {
   /** the Inngest function id */
@@ -23,6 +25,9 @@ export const JOBS: readonly Job[] = [
   { id: "auto-confirm-reminders", name: "即将自动确认提醒", everyMinutes: 1, run: () => remindDueSoon() },
   { id: "send-outbox-emails", name: "发送邮件通知", everyMinutes: 1, run: () => drainOutbox() },
   // uploaded imports nobody started, or whose runner died
+  // 解约 and 签约邀请 (#14): an unanswered request counts as refused, an unanswered invitation lapses
+  { id: "lapse-terminations", name: "解约申请逾期处理", everyMinutes: 1, run: () => lapseTerminationsDue() },
+  { id: "lapse-invitations", name: "签约邀请逾期失效", everyMinutes: 1, run: () => lapseInvitationsDue() },
   { id: "resume-imports", name: "继续中断的导入", everyMinutes: 1, run: () => resumeImportJobs() },
 ];
 

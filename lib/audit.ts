@@ -48,11 +48,14 @@ export const AUDIT_ACTIONS = {
   rejectSeal: "电子印章审核不通过",
   // 回传
   uploadScan: "上传回传件",
+  // 解约 and 签约邀请 (#14)
+  updateTerminationSettings: "修改解约与签约邀请设置",
+  grantTerminationException: "批准解约次数例外",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export type AuditEntity = "Employer" | "Student" | "Setting" | "AgreementTerms" | "User" | "College" | "Major" | "GraduationYearSetting" | "Seal" | "AgreementScan";
+export type AuditEntity = "Employer" | "Student" | "Setting" | "AgreementTerms" | "User" | "College" | "Major" | "GraduationYearSetting" | "Seal" | "AgreementScan" | "TerminationException";
 
 export type AuditRecord = {
   actor: Pick<WorkflowActor, "userId" | "role" | "auth">;

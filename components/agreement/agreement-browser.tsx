@@ -6,6 +6,7 @@ import { collegeOptions } from "@/lib/students/queries";
 import type { Actor } from "@/lib/auth/roles";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import { listAgreements, scopeOf } from "@/lib/workflow/queries";
+import { LIVE_STATUSES } from "@/lib/workflow/states";
 import { AgreementList } from "./agreement-list";
 import { param, type ParsedParams } from "@/lib/http/params";
 
@@ -14,7 +15,8 @@ const FILTERS: { key: string; label: string; status?: AgreementStatus[] }[] = [
   { key: "approved", label: "已通过待备案", status: ["APPROVED"] },
   { key: "filed", label: "已备案", status: ["FILED"] },
   { key: "progress", label: "办理中", status: ["DRAFT", "PENDING_EMPLOYER", "PENDING_STUDENT_CONFIRM", "RETURNED"] },
-  { key: "all", label: "全部" },
+  // every agreement, cancelled (已解约) ones included; a unit's invitations are not agreements yet
+  { key: "all", label: "全部", status: [...LIVE_STATUSES, "CANCELLED"] },
 ];
 
 /** The list's URL parameters; pages check them with pageParams before rendering. */

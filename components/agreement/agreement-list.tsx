@@ -1,7 +1,18 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import type { AgreementListRow } from "@/lib/workflow/queries";
+import { TERMINATION_STATUS_LABELS } from "@/lib/workflow/states";
 import { StatusBadge } from "./status-badge";
+
+/** 解约 (#14): the request in progress, and that a previous agreement was cancelled (old → new). */
+function TerminationMarks({ row }: { row: AgreementListRow }) {
+  return (
+    <>
+      {row.terminationStatus && <span className="mt-0.5 block text-xs text-red-700">解约办理中：{TERMINATION_STATUS_LABELS[row.terminationStatus]}</span>}
+      {row.previousAgreementNo && <span className="mt-0.5 block text-xs text-amber-800">原协议 {row.previousAgreementNo} 已解约</span>}
+    </>
+  );
+}
 
 /** A list of agreements: a table on a desk, cards on a phone. */
 export function AgreementList({ rows, hrefOf, dateLabel = "更新时间", dateOf }: {
@@ -27,6 +38,7 @@ export function AgreementList({ rows, hrefOf, dateLabel = "更新时间", dateOf
               <p className="text-xs text-slate-500">
                 {r.agreementNo ?? "未编号"} · {r.student.major.name} · {dateLabel} {formatDateTime(when(r))}
               </p>
+              <TerminationMarks row={r} />
             </Link>
           </li>
         ))}
@@ -56,7 +68,10 @@ export function AgreementList({ rows, hrefOf, dateLabel = "更新时间", dateOf
                   {r.student.college.name} / {r.student.major.name}
                 </td>
                 <td className="px-3 py-2">{r.employer.name}</td>
-                <td className="px-3 py-2">{r.agreementNo ?? "—"}</td>
+                <td className="px-3 py-2">
+                  {r.agreementNo ?? "—"}
+                  <TerminationMarks row={r} />
+                </td>
                 <td className="px-3 py-2">
                   <StatusBadge status={r.status} autoConfirmAt={r.autoConfirmAt} />
                 </td>

@@ -11,6 +11,10 @@ const TONE: Record<AgreementStatus, string> = {
   APPROVED: "bg-emerald-100 text-emerald-800",
   FILED: "bg-emerald-700 text-white",
   CANCELLED: "bg-slate-200 text-slate-600",
+  INVITED: "bg-violet-100 text-violet-800",
+  INVITATION_DECLINED: "bg-slate-200 text-slate-600",
+  INVITATION_WITHDRAWN: "bg-slate-200 text-slate-600",
+  INVITATION_LAPSED: "bg-slate-200 text-slate-600",
 };
 
 /** The status as people read it; an overdue one shows as 已到期，系统确认中 until the sweep confirms it. */

@@ -341,6 +341,14 @@ export function AgreementSheet({ data, variant, stamps }: AgreementSheetProps) {
           </tbody>
         </table>
       </div>
+      {/* 备注/其他约定: the 补充条款 of an invitation, a previous agreement cancelled (#14); the PDF prints its own box */}
+      {variant === "screen" && data.remarks ? (
+        <div className="mt-2 whitespace-pre-line rounded border border-slate-300 bg-white px-3 py-2 text-sm">
+          <span className="font-semibold">备注/其他约定（补充条款）：</span>
+          {"\n"}
+          {data.remarks}
+        </div>
+      ) : null}
       {variant === "print" && stamps ? <StampRow stamps={stamps} /> : null}
     </div>
   );

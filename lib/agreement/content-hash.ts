@@ -38,8 +38,12 @@ export const CONTENT_FIELDS = [
   "schoolOpinion",
 ] as const satisfies readonly (keyof Agreement)[];
 
-/** The acts by which a party gives its consent (正式提交, 确定签约, 复核确认, 通过, 鉴证): each records the hash. */
-export const SIGNING_ACTS = ["submit", "sign", "confirm", "approve", "attest"] as const;
+/**
+ * The acts by which a party gives its consent (正式提交, 确定签约, 复核确认, 通过, 鉴证; for a
+ * unit's invitation (#14): 发出签约邀请 = the unit's 确定签约, 应约 = the student's 正式提交 and
+ * 复核确认): each records the hash.
+ */
+export const SIGNING_ACTS = ["submit", "sign", "confirm", "approve", "attest", "invite", "acceptInvitation"] as const;
 
 export function isSigningAct(action: string): boolean {
   return (SIGNING_ACTS as readonly string[]).includes(action);

@@ -12,6 +12,17 @@ import {
 } from "@/lib/reference";
 import { maskIdNumber } from "@/lib/validation/id-card";
 import { formatFormDate } from "@/lib/format";
+import { supplementaryText } from "@/lib/workflow/schemas";
+
+/**
+ * 备注/其他约定: the invitation's 补充条款 (#14), and — when the student's earlier agreement
+ * was cancelled (解约) — the old 协议书号 this one replaces.
+ */
+export function remarksOf(a: Pick<AgreementDetail, "supplementaryTerms" | "previousAgreementNo">): string {
+  const lines = [supplementaryText(a.supplementaryTerms)];
+  if (a.previousAgreementNo) lines.push(`本协议签订前，该毕业生原就业协议（协议书号 ${a.previousAgreementNo}）已解约作废。`);
+  return lines.filter(Boolean).join("\n");
+}
 
 /** Serializable (plain strings), so it can be handed to client components as well. */
 export type AgreementSheetData = {
@@ -144,7 +155,7 @@ export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boole
       collegeOpinion: text(a.collegeOpinion),
       schoolOpinion: text(a.schoolOpinion),
     },
-    remarks: "",
+    remarks: remarksOf(a),
     showReportTitle: opts.showReportTitle,
     mode: a.signingMode,
     dates: {

@@ -70,6 +70,8 @@ export type UnitSignatureInput = z.input<typeof unitSignatureSchema>;
  */
 export const UNIT_IDENTITY_COLUMNS = ["unitName", "unitOrgCode", "unitNatureCode"] as const satisfies readonly UnitSectionColumn[];
 export type UnitIdentityColumn = (typeof UNIT_IDENTITY_COLUMNS)[number];
+/** The section's columns a unit types (everything but the approved identity), in order. */
+export const UNIT_FORM_COLUMNS = UNIT_SECTION_COLUMNS.filter((c): c is Exclude<UnitSectionColumn, UnitIdentityColumn> => !(UNIT_IDENTITY_COLUMNS as readonly string[]).includes(c));
 export const UNIT_IDENTITY_PROFILE = UNIT_IDENTITY_COLUMNS.map((c) => UNIT_SECTION_FIELDS[c].profile);
 export type UnitIdentity = Pick<Employer, (typeof UNIT_SECTION_FIELDS)[UnitIdentityColumn]["profile"]>;
 

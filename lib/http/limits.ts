@@ -16,6 +16,8 @@ export const SMALL_JSON_BODY_BYTES: number = limits.smallJsonBytes;
 export const SEAL_BYTES: number = limits.sealBytes;
 export const SCAN_BYTES: number = limits.scanBytes;
 export const VERIFY_BYTES: number = limits.verifyBytes;
+/** 解约函 / 退函 (#14) */
+export const LETTER_BYTES: number = limits.letterBytes;
 /** The multipart body around one such file (boundaries, part headers, a field or two). */
 export const multipartBodyBytes = (fileBytes: number): number => fileBytes + limits.uploadOverheadBytes;
 

@@ -5,8 +5,12 @@
 import { absoluteUrl, publicUrl } from "@/lib/http/public-url";
 import type { WorkflowAction } from "@/lib/workflow/transitions";
 
-/** Who gets a message: the agreement's student, the unit's staff, or the 学院's counselors. */
-export type Audience = "student" | "employer" | "college";
+/**
+ * Who gets a message: the agreement's student (at the address they gave; studentAccount: their
+ * account's, for an invitation), the unit's staff, the 学院's counselors, the 就业处, or — for
+ * 解约 — the party that asked for it or the other one.
+ */
+export type Audience = "student" | "studentAccount" | "employer" | "college" | "office" | "terminationStarter" | "terminationOther";
 
 /** The values a message may mention; the SQL renderer fills them from the agreement row. */
 export type MessageContext = {
@@ -32,6 +36,13 @@ type Template = {
 
 const who = (c: MessageContext) => `${c.studentName}（${c.studentNo}）`;
 const studentAgreement = () => "/student/agreement";
+const studentTermination = () => "/student/termination";
+const studentInvitations = () => "/student/invitations";
+const unitTermination = (c: MessageContext) => `/employer/termination/${c.agreementId}`;
+const unitInvitations = () => "/employer/invitations";
+
+// 解约: the asker and the other party each read the page of their own role
+const partyLink = (c: MessageContext) => `/termination/${c.agreementId}`;
 
 const TEMPLATES: Record<NotifyEvent, readonly Template[]> = {
   saveDraft: [],
@@ -126,6 +137,179 @@ const TEMPLATES: Record<NotifyEvent, readonly Template[]> = {
       title: "就业协议已备案",
       body: () => "您的就业协议已在学院备案，网上签约办理完成。",
       link: studentAgreement,
+    },
+  ],
+  // ---- 解约 (#14) ----
+  requestTermination: [
+    {
+      kind: "termination.requested",
+      audience: "employer",
+      title: "毕业生申请解约",
+      body: (c) => `${who(c)}申请解除与贵单位的就业协议，原因：${c.reason}。请在答复期限内同意或不同意，逾期视为不同意。`,
+      link: unitTermination,
+    },
+  ],
+  startTermination: [
+    {
+      kind: "termination.requested",
+      audience: "student",
+      title: "用人单位发起解约",
+      body: (c) => `${c.employerName}发起解除就业协议，原因：${c.reason}。请在答复期限内同意或不同意，逾期视为不同意。`,
+      link: studentTermination,
+    },
+  ],
+  agreeTermination: [
+    {
+      kind: "termination.waiting_review",
+      audience: "college",
+      title: "新的解约申请待学院审核",
+      body: (c) => `${who(c)}与${c.employerName}双方同意解除就业协议，待学院审核。`,
+      link: (c) => `/counselor/termination/${c.agreementId}`,
+    },
+    {
+      kind: "termination.agreed",
+      audience: "terminationStarter",
+      title: "对方已同意解约",
+      body: (c) => `${who(c)}与${c.employerName}的解约申请对方已同意，待学院审核。`,
+      link: partyLink,
+    },
+  ],
+  refuseTermination: [
+    {
+      kind: "termination.refused",
+      audience: "terminationStarter",
+      title: "对方不同意解约",
+      body: (c) => `${who(c)}与${c.employerName}的解约申请未获对方同意，协议继续有效。原因：${c.reason}`,
+      link: partyLink,
+    },
+  ],
+  withdrawTermination: [
+    {
+      kind: "termination.withdrawn",
+      audience: "terminationOther",
+      title: "解约申请已撤回",
+      body: (c) => `${who(c)}与${c.employerName}的解约申请已由发起方撤回，协议继续有效。`,
+      link: partyLink,
+    },
+  ],
+  lapseTermination: [
+    {
+      kind: "termination.lapsed",
+      audience: "terminationStarter",
+      title: "解约申请逾期未获答复",
+      body: (c) => `${who(c)}与${c.employerName}的解约申请对方未在期限内答复，视为不同意，协议继续有效。`,
+      link: partyLink,
+    },
+    {
+      kind: "termination.lapsed",
+      audience: "terminationOther",
+      title: "解约申请已逾期",
+      body: (c) => `${who(c)}与${c.employerName}的解约申请已超过答复期限，视为不同意，协议继续有效。`,
+      link: partyLink,
+    },
+  ],
+  forwardTermination: [
+    {
+      kind: "termination.waiting_office",
+      audience: "office",
+      title: "解约申请待就业处审核",
+      body: (c) => `学院已同意${who(c)}与${c.employerName}解除就业协议，待就业处审核。`,
+      link: (c) => `/office/termination/${c.agreementId}`,
+    },
+  ],
+  approveTermination: [
+    {
+      kind: "termination.approved",
+      audience: "student",
+      title: "解约已办结",
+      body: (c) => `您与${c.employerName}的就业协议已解除，原协议书作废；如需重新签约，可在“我的签约”中办理，新协议将使用新的协议书号。`,
+      link: studentTermination,
+    },
+    {
+      kind: "termination.approved",
+      audience: "employer",
+      title: "解约已办结",
+      body: (c) => `${who(c)}与贵单位的就业协议已解除，原协议书作废。`,
+      link: unitTermination,
+    },
+  ],
+  rejectTermination: [
+    {
+      kind: "termination.rejected",
+      audience: "student",
+      title: "解约申请未获批准",
+      body: (c) => `您与${c.employerName}的解约申请未获批准，协议继续有效。原因：${c.reason}`,
+      link: studentTermination,
+    },
+    {
+      kind: "termination.rejected",
+      audience: "employer",
+      title: "解约申请未获批准",
+      body: (c) => `${who(c)}与贵单位的解约申请未获批准，协议继续有效。原因：${c.reason}`,
+      link: unitTermination,
+    },
+  ],
+
+  // ---- 签约邀请 (#14) ----
+  invite: [
+    {
+      kind: "invitation.received",
+      audience: "studentAccount",
+      title: "新的签约邀请",
+      body: (c) => `${c.employerName}向您发出了就业协议签约邀请，请在答复期限内应约或拒绝。`,
+      link: studentInvitations,
+    },
+  ],
+  acceptInvitation: [
+    {
+      kind: "invitation.accepted",
+      audience: "employer",
+      title: "毕业生已应约",
+      body: (c) => `${who(c)}已接受贵单位的签约邀请，协议已提交学院审核。`,
+      link: (c) => `/employer/signed/${c.agreementId}`,
+    },
+    {
+      kind: "agreement.waiting_review",
+      audience: "college",
+      title: "新的网上签约待审核",
+      body: (c) => `${who(c)}已应约${c.employerName}的签约邀请，就业协议待学院审核。`,
+      link: (c) => `/counselor/review/${c.agreementId}`,
+    },
+  ],
+  declineInvitation: [
+    {
+      kind: "invitation.declined",
+      audience: "employer",
+      title: "毕业生拒绝了签约邀请",
+      body: (c) => `${who(c)}拒绝了贵单位的签约邀请，原因：${c.reason}`,
+      link: unitInvitations,
+    },
+  ],
+  withdrawInvitation: [
+    {
+      kind: "invitation.withdrawn",
+      audience: "studentAccount",
+      title: "用人单位撤回了签约邀请",
+      body: (c) => `${c.employerName}撤回了发给您的签约邀请。`,
+      link: studentInvitations,
+    },
+  ],
+  lapseInvitation: [
+    {
+      kind: "invitation.lapsed",
+      audience: "employer",
+      title: "签约邀请已失效",
+      body: (c) => `${who(c)}未在答复期限内答复贵单位的签约邀请，邀请已失效。`,
+      link: unitInvitations,
+    },
+  ],
+  supersedeInvitation: [
+    {
+      kind: "invitation.superseded",
+      audience: "employer",
+      title: "签约邀请已失效",
+      body: (c) => `${who(c)}已应约其他单位，贵单位的签约邀请已失效。`,
+      link: unitInvitations,
     },
   ],
   dueSoon: [

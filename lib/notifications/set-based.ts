@@ -20,7 +20,23 @@ const RECIPIENTS: Record<Audience, string> = {
   student: `CROSS JOIN LATERAL (SELECT c.student_user AS r_user, c."studentEmail" AS r_email) r`,
   college: `JOIN "User" r0 ON r0."collegeId" = c."collegeId" AND r0.role = 'COUNSELOR' AND r0.active CROSS JOIN LATERAL (SELECT r0.id AS r_user, r0.email AS r_email) r`,
   employer: `JOIN "User" r0 ON r0."employerId" = c."employerId" AND r0.active CROSS JOIN LATERAL (SELECT r0.id AS r_user, r0.email AS r_email) r`,
+  // the student's account e-mail: an invitation has no 联系方式 of the student yet
+  studentAccount: `JOIN "User" r0 ON r0.id = c.student_user CROSS JOIN LATERAL (SELECT r0.id AS r_user, r0.email AS r_email) r`,
+  office: `JOIN "User" r0 ON r0.role = 'OFFICE' AND r0.active CROSS JOIN LATERAL (SELECT r0.id AS r_user, r0.email AS r_email) r`,
+  // 解约: the party that asked, or the other one (the row's terminationBy, as before the write)
+  terminationStarter: partyRecipients("c.termination_by"),
+  terminationOther: partyRecipients("CASE c.termination_by WHEN 'STUDENT' THEN 'EMPLOYER' WHEN 'EMPLOYER' THEN 'STUDENT' END"),
 };
+
+function partyRecipients(role: string): string {
+  return `CROSS JOIN LATERAL (
+      SELECT c.student_user AS r_user, c."studentEmail" AS r_email WHERE ${role} = 'STUDENT'
+      UNION ALL
+      SELECT u.id, u.email FROM "User" u WHERE ${role} = 'EMPLOYER' AND u."employerId" = c."employerId" AND u.active
+    ) r`;
+}
+
+const PARTY_AUDIENCES: readonly Audience[] = ["terminationStarter", "terminationOther"];
 
 export type FanOutOptions = {
   /** names the CTEs, so a statement may hold several families */
@@ -51,12 +67,17 @@ export function fanOutCtes(event: NotifyEvent, source: string, at: string, optio
   const prefix = options.prefix ?? "fan";
   const key = notificationKeySql(event);
   // the student and the unit's name once per agreement, shared by every message
+  // who asked for the 解约 (only the events whose messages depend on it read the row again;
+  // in this statement's snapshot the row is as before the write, when the asker is the same)
+  const byParty = sqlMessagesFor(event, options.origin).some((m) => PARTY_AUDIENCES.includes(m.audience));
   const ctx = `${prefix}_ctx AS MATERIALIZED (
     SELECT c.id, c.version, c."collegeId", c."employerId", c."studentEmail", s."userId" AS student_user,
-      s.name AS student_name, s."studentNo" AS student_no, e.name AS employer_name, coalesce(${options.reason ?? "NULL::text"}, '') AS reason
+      s.name AS student_name, s."studentNo" AS student_no, e.name AS employer_name, coalesce(${options.reason ?? "NULL::text"}, '') AS reason,
+      ${byParty ? `ag."terminationBy"::text` : "NULL::text"} AS termination_by
     FROM ${source} c
     JOIN "Student" s ON s.id = c."studentId"
     JOIN "Employer" e ON e.id = c."employerId"
+    ${byParty ? `LEFT JOIN "Agreement" ag ON ag.id = c.id` : ""}
   )`;
   const digest = sqlDigestFor(event, options.origin);
   const conflict = (target: string) => (options.skipDuplicates ? `ON CONFLICT (${target}) DO NOTHING` : "");

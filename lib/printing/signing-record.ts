@@ -16,6 +16,9 @@ const ACTS: Record<string, Act> = {
   autoConfirm: { act: "系统自动确认（毕业生逾期未复核）", party: "系统" },
   approve: { act: "学院审核通过", party: "学院" },
   attest: { act: "鉴证", party: "学校毕业生就业主管部门" },
+  // 签约邀请 (#14)
+  invite: { act: "发出签约邀请（确定签约）", party: "用人单位" },
+  acceptInvitation: { act: "应约（提交并确认签约信息）", party: "毕业生" },
 };
 
 export function formatActTime(at: Date): string {
@@ -58,7 +61,7 @@ export function signingRecordEntries(
     .map((e) => {
       const { act, party } = ACTS[e.action];
       const name =
-        e.action === "sign" || e.action === "takeBack"
+        e.action === "sign" || e.action === "takeBack" || e.action === "invite"
           ? `${parties.unitName}（经办人：${e.actorName}）`
           : e.action === "approve"
             ? `${parties.collegeName}（${e.actorName}）`

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cohortConditions, scopedFilter, type StatsFilter } from "./filters";
 import { ensureFreshStatistics } from "./refresh";
-import { BACKLOG_DAYS, chinaDay, TREND_ACTIONS, type TrendAction } from "./sql";
+import { LIVE_A, BACKLOG_DAYS, chinaDay, TREND_ACTIONS, type TrendAction } from "./sql";
 
 export type Source = "summary" | "base";
 
@@ -48,7 +48,7 @@ export async function funnelView(f: StatsFilter, source: Source, db: Db = prisma
             count(*) FILTER (WHERE a."status" = 'PENDING_COLLEGE_REVIEW') AS "pendingCollegeReview",
             count(*) FILTER (WHERE a."status" = 'APPROVED') AS "approved",
             count(*) FILTER (WHERE a."status" = 'FILED') AS "filed"
-          FROM "Student" s LEFT JOIN "Agreement" a ON a."studentId" = s."id" AND a."status" <> 'CANCELLED'
+          FROM "Student" s LEFT JOIN "Agreement" a ON a."studentId" = s."id" AND ${LIVE_A}
           WHERE ${cohortConditions("s", f)}`;
   const r = rows[0] ?? {};
   return {
@@ -143,7 +143,7 @@ export async function trendView(f: StatsFilter, source: Source, days = 30, until
       return Prisma.sql`
         SELECT ${day} AS day, ${action} AS action, count(*) AS count
         FROM "Agreement" a JOIN "Student" s ON s."id" = a."studentId"
-        WHERE a."status" <> 'CANCELLED' AND ${day} BETWEEN ${start}::date AND ${end}::date AND ${cohortConditions("s", f)}
+        WHERE ${LIVE_A} AND ${day} BETWEEN ${start}::date AND ${end}::date AND ${cohortConditions("s", f)}
         GROUP BY 1`;
     });
     rows = await db.$queryRaw(Prisma.join(parts, " UNION ALL "));

@@ -11,7 +11,7 @@ import { pageOf, pageWindow } from "@/lib/paging";
 import { STATUS_LABELS } from "@/lib/workflow/states";
 import { backlogConditions, FUNNEL, type Dimension } from "./dashboard";
 import { cohortConditions, scopedFilter, type StatsFilter } from "./filters";
-import { BACKLOG_DAYS, chinaDay, TREND_ACTIONS, type TrendAction } from "./sql";
+import { BACKLOG_DAYS, chinaDay, LIVE_A, TREND_ACTIONS, type TrendAction } from "./sql";
 
 export type Figure =
   | { kind: "graduates" }
@@ -98,7 +98,7 @@ const DIMENSION_SQL: Record<Dimension, string> = {
 
 function conditions(f: Figure, filter: StatsFilter, now: Date): Prisma.Sql {
   // a voided (违约) agreement is in no figure
-  return figureSubject(f) === "agreement" ? Prisma.sql`a."status" <> 'CANCELLED' AND ${figureConditions(f, filter, now)}` : figureConditions(f, filter, now);
+  return figureSubject(f) === "agreement" ? Prisma.sql`${LIVE_A} AND ${figureConditions(f, filter, now)}` : figureConditions(f, filter, now);
 }
 
 function figureConditions(f: Figure, filter: StatsFilter, now: Date): Prisma.Sql {
@@ -157,7 +157,7 @@ type RawRow = Omit<DrilldownRow, "education" | "status" | "nature" | "unitProvin
 
 function fromClause(subject: "student" | "agreement"): Prisma.Sql {
   return subject === "student"
-    ? Prisma.sql`FROM "Student" s LEFT JOIN "Agreement" a ON a."studentId" = s."id" AND a."status" <> 'CANCELLED'
+    ? Prisma.sql`FROM "Student" s LEFT JOIN "Agreement" a ON a."studentId" = s."id" AND ${LIVE_A}
         LEFT JOIN "Employer" e ON e."id" = a."employerId"`
     : Prisma.sql`FROM "Agreement" a JOIN "Student" s ON s."id" = a."studentId" JOIN "Employer" e ON e."id" = a."employerId"`;
 }

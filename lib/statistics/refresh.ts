@@ -4,7 +4,7 @@
 // background when they are older than STATS_MAX_AGE_MS, and the 刷新数据 button runs one now.
 import { prisma, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { chinaDay, TREND_ACTIONS } from "./sql";
+import { LIVE_A, chinaDay, TREND_ACTIONS } from "./sql";
 
 export const STATS_MAX_AGE_MS = 5 * 60_000;
 // Any constant shared by all refreshers: only one rebuild runs at a time.
@@ -17,7 +17,7 @@ function dailyInsert(action: keyof typeof TREND_ACTIONS): Prisma.Sql {
     INSERT INTO "StatDaily" ("day", "action", "graduationYear", "collegeId", "educationCode", "count")
     SELECT ${day}, ${action}, s."graduationYear", s."collegeId", s."educationCode", count(*)::int
     FROM "Agreement" a JOIN "Student" s ON s."id" = a."studentId"
-    WHERE a."status" <> 'CANCELLED' AND ${Prisma.raw(column)} IS NOT NULL
+    WHERE ${LIVE_A} AND ${Prisma.raw(column)} IS NOT NULL
     GROUP BY 1, 3, 4, 5`;
 }
 
@@ -42,7 +42,7 @@ export async function refreshStatistics(db: Db = prisma): Promise<{ durationMs: 
           count(*) FILTER (WHERE a."status" = 'APPROVED')::int,
           count(*) FILTER (WHERE a."status" = 'FILED')::int
         FROM "Student" s
-        LEFT JOIN "Agreement" a ON a."studentId" = s."id" AND a."status" <> 'CANCELLED'
+        LEFT JOIN "Agreement" a ON a."studentId" = s."id" AND ${LIVE_A}
         GROUP BY 1, 2, 3, 4`;
       await tx.$executeRaw`DELETE FROM "StatDimension"`;
       await tx.$executeRaw`

@@ -1,6 +1,10 @@
 // Shared SQL pieces of the statistics.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { TIME_ZONE } from "@/lib/format";
+import { liveSql } from "@/lib/workflow/states";
+
+/** The agreement row `a` is live (neither 解约 nor an invitation): lib/workflow/states.ts. */
+export const LIVE_A = Prisma.raw(liveSql("a"));
 
 /** A timestamp column (stored as UTC) as a calendar day in China. */
 export function chinaDay(column: string): Prisma.Sql {

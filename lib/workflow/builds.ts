@@ -8,7 +8,7 @@
 // agreement as it was (`before`), and run one agreement at a time.
 import type { Agreement, Prisma } from "@/lib/generated/prisma/client";
 import type { SigningMode } from "@/lib/generated/prisma/enums";
-import { counselorApproveSchema, type StudentAgreementForm, type CounselorApproveForm } from "./schemas";
+import { counselorApproveSchema, type StudentAgreementForm, type CounselorApproveForm, type AcceptInvitationForm, type SupplementaryTerms } from "./schemas";
 import type { UnitSignature } from "@/lib/agreement/unit-section";
 import { clearedUnitSignature } from "@/lib/agreement/unit-section";
 import type { StudentSnapshot } from "@/lib/agreement/student-section";
@@ -16,8 +16,9 @@ import type { WorkflowActor } from "./actor";
 import type { WorkflowAction } from "./transitions";
 
 /** The columns a build may set; status, version and updatedAt are the engine's. */
-export type AgreementPatch = Partial<Omit<Agreement, "id" | "status" | "version" | "createdAt" | "updatedAt" | "studentSnapshot">> & {
+export type AgreementPatch = Partial<Omit<Agreement, "id" | "status" | "version" | "createdAt" | "updatedAt" | "studentSnapshot" | "supplementaryTerms">> & {
   studentSnapshot?: Prisma.InputJsonValue;
+  supplementaryTerms?: Prisma.InputJsonValue;
 };
 
 export type Write = {
@@ -52,6 +53,26 @@ const CLEARED_FOR_ANOTHER_UNIT = {
   attestedById: null,
 } satisfies AgreementPatch;
 
+/** What 正式提交 (and 应约, which includes it) fixes on the agreement. */
+type SubmissionParams = { agreementNo: string; previousAgreementNo: string | null; snapshot: StudentSnapshot; termsId: string | null; signingMode: SigningMode };
+
+type TerminationRequestParams = { reason: string; letterId: string | null; answerBy: Date };
+
+// 申请解约 (student) / 发起解约 (unit): the other party answers by answerBy (the office's window)
+const terminationRequested = ({ params, actor, now }: BuildContext<TerminationRequestParams>): Write => ({
+  set: {
+    terminationStatus: "AWAITING_PARTY",
+    terminationBy: actor.role,
+    terminationReason: params.reason.trim(),
+    terminationRequestedAt: now,
+    terminationAnswerBy: params.answerBy,
+    terminationAgreedAt: null,
+    terminationLetterId: params.letterId,
+  },
+});
+
+const terminationEnded = (): Write => ({ set: { terminationStatus: null } });
+
 export const BUILDS = {
   // 确定 on 填写/编辑就业协议: a new unit starts from a clean agreement — no 用人单位 section
   // or signature of the previous unit, no 学校意见 given on the previous unit's agreement.
@@ -69,9 +90,11 @@ export const BUILDS = {
   // 正式提交: the 协议书号 (kept from an earlier submission), the frozen 生源信息, the terms.
   // Only the submission time is audited: the snapshot repeats the 生源信息 (身份证号 included).
   // The year's 签约方式 (电子协议 / 纸质) as the office set it: the agreement keeps it.
-  submit: forEvery<{ agreementNo: string; snapshot: StudentSnapshot; termsId: string | null; signingMode: SigningMode }>(({ params, now }) => ({
+  // A student whose earlier agreement was cancelled (解约) gets a new 协议书号 that names the old one.
+  submit: forEvery<SubmissionParams>(({ params, now }) => ({
     set: {
       agreementNo: params.agreementNo,
+      previousAgreementNo: params.previousAgreementNo,
       studentSnapshot: params.snapshot as unknown as Prisma.InputJsonValue,
       termsId: params.termsId,
       signingMode: params.signingMode,
@@ -80,7 +103,7 @@ export const BUILDS = {
       returnedByRole: null,
       returnedAt: null,
     },
-    audit: ["submittedAt", "signingMode"],
+    audit: ["submittedAt", "signingMode", "previousAgreementNo"],
   })),
 
   // 确定签约: the section and opinions as signed; the 7-day clock starts (./seven-day-rule.ts).
@@ -136,6 +159,56 @@ export const BUILDS = {
   file: forEvery<Empty>(({ actor, now }) => ({ set: { filedAt: now, filedById: actor.userId } })),
 
   moveCollege: forEvery<{ collegeId: string }>(({ params }) => ({ set: { collegeId: params.collegeId } })),
+
+  // ---- 解约 (#14) ----
+  requestTermination: forEvery<TerminationRequestParams>(terminationRequested),
+  startTermination: forEvery<TerminationRequestParams>(terminationRequested),
+  agreeTermination: forEvery<Empty>(({ now }) => ({ set: { terminationStatus: "AWAITING_COLLEGE", terminationAgreedAt: now } })),
+  // refused, withdrawn or lapsed: the agreement stays as it was; the request's reason and
+  // its end stay in the audit trail
+  refuseTermination: forEvery<Empty>(terminationEnded),
+  withdrawTermination: forEvery<Empty>(terminationEnded),
+  lapseTermination: forEvery<Empty>(terminationEnded),
+  forwardTermination: forEvery<Empty>(() => ({ set: { terminationStatus: "AWAITING_OFFICE" } })),
+  approveTermination: forEvery<Empty>(({ now }) => ({ set: { terminationStatus: null, cancelledAt: now } })),
+  rejectTermination: forEvery<Empty>(terminationEnded),
+
+  // ---- 签约邀请 (#14) ----
+  // The unit's section and opinions as signed, and the 补充条款: the invitation is the unit's 确定签约.
+  invite: forEvery<{ signature: UnitSignature; terms: SupplementaryTerms; answerBy: Date }>(({ params, actor, now }) => ({
+    set: {
+      ...params.signature,
+      supplementaryTerms: params.terms as unknown as Prisma.InputJsonValue,
+      studentPhone: "",
+      studentEmail: "",
+      invitedAt: now,
+      invitedById: actor.userId,
+      invitationAnswerBy: params.answerBy,
+      employerSignedAt: now,
+      signedById: actor.userId,
+    },
+    audit: ["unitName", "invitedAt", "invitationAnswerBy", "supplementaryTerms"],
+  })),
+  // 应约 = 正式提交 + 复核确认 at once
+  acceptInvitation: forEvery<SubmissionParams & { form: AcceptInvitationForm }>(({ params, now }) => ({
+    set: {
+      ...params.form,
+      agreementNo: params.agreementNo,
+      previousAgreementNo: params.previousAgreementNo,
+      studentSnapshot: params.snapshot as unknown as Prisma.InputJsonValue,
+      termsId: params.termsId,
+      signingMode: params.signingMode,
+      savedAt: now,
+      submittedAt: now,
+      studentConfirmedAt: now,
+      autoConfirmed: false,
+    },
+    audit: ["submittedAt", "studentConfirmedAt", "signingMode", "previousAgreementNo", "studentPhone", "studentEmail", "studentOpinion"],
+  })),
+  declineInvitation: forEvery<{ reason: string }>(({ params }) => ({ set: { invitationDeclineReason: params.reason.trim() } })),
+  withdrawInvitation: forEvery<Empty>(() => ({ set: {} })),
+  lapseInvitation: forEvery<Empty>(() => ({ set: {} })),
+  supersedeInvitation: forEvery<Empty>(() => ({ set: {} })),
 } satisfies { [A in WorkflowAction]: SetBuild<never> | RowBuild<never> };
 
 type Builds = typeof BUILDS;

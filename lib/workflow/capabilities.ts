@@ -5,11 +5,11 @@
 // shown at and the rules about what was submitted); pages render their buttons and notices
 // from capabilitiesOf() and nothing else.
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
-import type { ActorRole, AgreementStatus, SigningMode } from "@/lib/generated/prisma/enums";
+import type { ActorRole, AgreementStatus, SigningMode, TerminationStatus } from "@/lib/generated/prisma/enums";
 import { canAccessAgreement } from "./access";
 import type { WorkflowActor } from "./actor";
 import { previewDecision, printDecision, type PreviewDecision, type PrintDecision, type PrintHistory } from "@/lib/printing/rules";
-import { GUARDS, mayChangeEmployer, type GuardContext, type GuardName } from "./guards";
+import { DEFAULT_POLICY, GUARDS, mayChangeEmployer, type GuardContext, type GuardName, type WorkflowPolicy } from "./guards";
 import { isAwaitingAutoConfirm } from "./seven-day-rule";
 import { STATUS_LABELS } from "./states";
 import { lookupTransition, transitionOf, WORKFLOW_ACTIONS, type WorkflowAction } from "./transitions";
@@ -25,6 +25,10 @@ export type CheckedAgreement = {
   submittedAt: Date | null;
   signingMode: SigningMode;
   attestedAt: Date | null;
+  terminationStatus?: TerminationStatus | null;
+  terminationBy?: ActorRole | null;
+  terminationAnswerBy?: Date | null;
+  invitationAnswerBy?: Date | null;
   student: { userId: string };
 };
 
@@ -33,6 +37,8 @@ export type CheckFacts = {
   now: Date;
   student: GuardContext["student"];
   employer: GuardContext["employer"];
+  /** the office's settings and the student's 解约 count (lib/workflow/policy.ts); the defaults when absent */
+  policy?: WorkflowPolicy;
 };
 
 export type Verdict = { allowed: true; to: AgreementStatus } | { allowed: false; code: ErrorCode; reason: string };
@@ -40,9 +46,11 @@ export type Verdict = { allowed: true; to: AgreementStatus } | { allowed: false;
 /** What the person submits with the act, checked by the action's input guards. */
 export type CheckInput = { requestedEmployerId?: string; reason?: string | null; expectedVersion?: number };
 
-function guardContext(agreement: CheckedAgreement | null, facts: CheckFacts, input: CheckInput): GuardContext {
+function guardContext(actorRole: ActorRole, agreement: CheckedAgreement | null, facts: CheckFacts, input: CheckInput): GuardContext {
   return {
     now: facts.now,
+    actorRole,
+    policy: facts.policy ?? DEFAULT_POLICY,
     agreement: {
       status: agreement?.status ?? null,
       employerId: agreement?.employerId ?? null,
@@ -51,6 +59,10 @@ function guardContext(agreement: CheckedAgreement | null, facts: CheckFacts, inp
       submittedAt: agreement?.submittedAt ?? null,
       signingMode: agreement?.signingMode ?? "PAPER",
       attestedAt: agreement?.attestedAt ?? null,
+      terminationStatus: agreement?.terminationStatus ?? null,
+      terminationBy: agreement?.terminationBy ?? null,
+      terminationAnswerBy: agreement?.terminationAnswerBy ?? null,
+      invitationAnswerBy: agreement?.invitationAnswerBy ?? null,
     },
     student: facts.student,
     employer: facts.employer,
@@ -84,7 +96,7 @@ export function verdictOf(action: WorkflowAction, actor: WorkflowActor, agreemen
     return { allowed: false, code: "INVALID_STATE", reason: `${where}不能进行“${transition.label}”操作` };
   }
   if (stale) return { allowed: false, code: "CONFLICT", reason: ERROR_CODES.CONFLICT };
-  const context = guardContext(agreement, facts, input ?? {});
+  const context = guardContext(actor.role, agreement, facts, input ?? {});
   const guards: readonly GuardName[] = input ? [...transition.guards, ...(transition.inputGuards ?? [])] : transition.guards;
   for (const guard of guards) {
     const problem = GUARDS[guard](context);
@@ -97,8 +109,8 @@ export type CheckRequest = CheckFacts & CheckInput & { action: WorkflowAction; a
 
 /** Everything that decides whether this act may happen now; returns the next status or throws the AppError to show. */
 export function checkTransition(request: CheckRequest): AgreementStatus {
-  const { action, actor, agreement, now, student, employer, requestedEmployerId, reason, expectedVersion } = request;
-  const verdict = verdictOf(action, actor, agreement, { now, student, employer }, { requestedEmployerId, reason: reason ?? null, expectedVersion });
+  const { action, actor, agreement, now, student, employer, policy, requestedEmployerId, reason, expectedVersion } = request;
+  const verdict = verdictOf(action, actor, agreement, { now, student, employer, policy }, { requestedEmployerId, reason: reason ?? null, expectedVersion });
   if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason);
   return verdict.to;
 }
@@ -122,13 +134,13 @@ export type Capabilities = {
 };
 
 /** What `actor` may do with `agreement` now — the one source of every button and notice of a page. */
-export function capabilitiesOf(actor: WorkflowActor, agreement: ShownAgreement, now = new Date()): Capabilities {
-  const facts: CheckFacts = { now, student: agreement.student, employer: agreement.employer };
+export function capabilitiesOf(actor: WorkflowActor, agreement: ShownAgreement, now = new Date(), policy?: WorkflowPolicy): Capabilities {
+  const facts: CheckFacts = { now, student: agreement.student, employer: agreement.employer, policy };
   const actions = Object.fromEntries(WORKFLOW_ACTIONS.map((a) => [a, verdictOf(a, actor, agreement, facts)])) as Record<WorkflowAction, Verdict>;
   const role = actor.role === "SYSTEM" ? null : actor.role;
   return {
     actions,
-    changeEmployer: actions.saveDraft.allowed && mayChangeEmployer(guardContext(agreement, facts, {}).agreement),
+    changeEmployer: actions.saveDraft.allowed && mayChangeEmployer(guardContext(actor.role, agreement, facts, {}).agreement),
     print: role ? printDecision(role, agreement.status, agreement.printRecords, agreement) : { allowed: false, message: "系统不打印协议书" },
     preview: role ? previewDecision(role, agreement.status, agreement) : { allowed: false, message: "系统不预览协议书" },
     awaitingAutoConfirm: isAwaitingAutoConfirm(agreement, now),
@@ -136,7 +148,12 @@ export function capabilitiesOf(actor: WorkflowActor, agreement: ShownAgreement, 
 }
 
 /** Before there is an agreement: may this student start one (their 生源信息 decides)? */
-export function startVerdict(actor: WorkflowActor, student: { sourceStatus: GuardContext["student"]["sourceStatus"] }, now = new Date()): Verdict {
+export function startVerdict(actor: WorkflowActor, student: { sourceStatus: GuardContext["student"]["sourceStatus"] }, now = new Date(), policy?: WorkflowPolicy): Verdict {
   // the unit is chosen in the form: its rule (employerApproved) is checked on the request
-  return verdictOf("saveDraft", actor, null, { now, student, employer: { id: "", status: "APPROVED", sealId: null } });
+  return verdictOf("saveDraft", actor, null, { now, student, employer: { id: "", status: "APPROVED", sealId: null }, policy });
+}
+
+/** Before there is an invitation: may this unit invite (the graduate is found by 学号 + 姓名 when it sends)? */
+export function inviteVerdict(actor: WorkflowActor, employer: GuardContext["employer"], now = new Date(), policy?: WorkflowPolicy): Verdict {
+  return verdictOf("invite", actor, null, { now, student: { sourceStatus: "APPROVED" }, employer, policy });
 }

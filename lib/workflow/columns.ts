@@ -62,6 +62,19 @@ export const AGREEMENT_COLUMN_KINDS: { [K in keyof Agreement]: KindOf<Agreement[
   signingMode: "value",
   attestedAt: "timestamp",
   attestedById: "value",
+  terminationStatus: "value",
+  terminationBy: "value",
+  terminationReason: "value",
+  terminationRequestedAt: "timestamp",
+  terminationAnswerBy: "timestamp",
+  terminationAgreedAt: "timestamp",
+  terminationLetterId: "value",
+  previousAgreementNo: "value",
+  invitedAt: "timestamp",
+  invitedById: "value",
+  invitationAnswerBy: "timestamp",
+  invitationDeclineReason: "value",
+  supplementaryTerms: "value",
 };
 
 export type AgreementColumn = keyof Agreement;

@@ -13,6 +13,8 @@ import { afterTransitionCommitted, eventsFor, type CommittedTransition } from "@
 import type { WorkflowActor } from "./actor";
 import { buildFor, buildForEvery, type ParamsOf, type SetBasedAction, type Write } from "./builds";
 import { checkTransition } from "./capabilities";
+import { POLICY_GUARDS } from "./guards";
+import { policyFor } from "./policy";
 import { transitionOf, type WorkflowAction } from "./transitions";
 import { writeTransition, type Ref, type WriteTarget } from "./write";
 
@@ -55,12 +57,19 @@ export type TransitionRequest<A extends WorkflowAction> = {
   expectedVersion?: number;
   reason?: string | null;
   requestedEmployerId?: string;
+  /** whose agreement a unit creates (签约邀请); a student's own is theirs */
+  studentId?: string;
   now?: Date;
   params: Prepared<ParamsOf<A>, { tx: Tx; agreement: LoadedAgreement | null; now: Date }>;
 };
 
-/** The student row of a signed-in student, with what the guards need. */
-async function studentOfActor(tx: Tx, actor: WorkflowActor) {
+/** The student row of a signed-in student (or the one a unit invites), with what the guards need. */
+async function studentOfActor(tx: Tx, actor: WorkflowActor, studentId?: string) {
+  if (studentId && actor.role !== "STUDENT") {
+    const student = await tx.student.findUnique({ where: { id: studentId } });
+    if (!student) throw new AppError("NOT_FOUND", "未找到该毕业生");
+    return student;
+  }
   if (actor.role !== "STUDENT" || !actor.userId) throw new AppError("FORBIDDEN");
   const student = await tx.student.findUnique({ where: { userId: actor.userId } });
   if (!student) throw new AppError("NOT_FOUND", "未找到您的生源信息，请联系学院");
@@ -72,12 +81,24 @@ function emitted(action: WorkflowAction, moved: readonly Ref[], write: Write): C
   return moved.map((m) => ({ action, agreementId: m.agreementId, version: m.version, autoConfirmAt }));
 }
 
-function conflictOf(error: unknown, creating: boolean): unknown {
-  // one live agreement per student, or the (agreement, version) audit key: both mean
-  // somebody else got there first
-  if (isUniqueViolation(error)) return new AppError("CONFLICT", creating ? "您已有一份进行中的就业协议，请刷新后查看" : undefined);
+// What a unique violation means for these actions (else: somebody else wrote first)
+const CONFLICT_MESSAGES: Partial<Record<WorkflowAction, string>> = {
+  saveDraft: "您已有一份进行中的就业协议，请刷新后查看",
+  invite: "您已向该毕业生发出签约邀请，对方答复前不能再次邀请",
+  acceptInvitation: "您已有一份进行中的就业协议，不能应约；请刷新后查看",
+};
+
+function conflictOf(error: unknown, action: WorkflowAction, creating: boolean): unknown {
+  // one live agreement per student, one pending invitation per unit and student, or the
+  // (agreement, version) audit key: each means somebody else got there first
+  if (isUniqueViolation(error)) return new AppError("CONFLICT", creating || action === "acceptInvitation" ? CONFLICT_MESSAGES[action] : undefined);
   return error;
 }
+
+const needsPolicy = (action: WorkflowAction) => {
+  const t = transitionOf(action);
+  return [...t.guards, ...(t.inputGuards ?? [])].some((g) => POLICY_GUARDS.includes(g));
+};
 
 export async function runTransition<A extends WorkflowAction>(request: TransitionRequest<A>, db: Db = prisma): Promise<TransitionRecord> {
   const { action, actor } = request;
@@ -94,7 +115,7 @@ export async function runTransition<A extends WorkflowAction>(request: Transitio
       if (request.agreementId && !agreement) throw new AppError("NOT_FOUND", "未找到该协议");
 
       const from = agreement?.status ?? null;
-      const student = agreement?.student ?? (await studentOfActor(tx, actor));
+      const student = agreement?.student ?? (await studentOfActor(tx, actor, request.studentId));
       const employerId = request.requestedEmployerId ?? agreement?.employerId;
       if (!employerId) throw new AppError("INVALID_INPUT", "请选择签约单位", { employerId: "请选择签约单位" });
       const employer =
@@ -112,6 +133,7 @@ export async function runTransition<A extends WorkflowAction>(request: Transitio
         requestedEmployerId: request.requestedEmployerId,
         reason,
         now,
+        policy: needsPolicy(action) ? await policyFor(tx, student) : undefined,
       });
 
       const params = await prepare(request.params, { tx, agreement, now });
@@ -133,7 +155,7 @@ export async function runTransition<A extends WorkflowAction>(request: Transitio
       return [result, w] as const;
     });
   } catch (error) {
-    throw conflictOf(error, !request.agreementId);
+    throw conflictOf(error, action, !request.agreementId);
   }
   await afterTransitionCommitted(emitted(action, [record], write));
   return record;
@@ -176,7 +198,7 @@ export async function runTransitionMany<A extends SetBasedAction>(request: ManyR
   try {
     moved = own ? await (db as Db).$transaction(run, { timeout: 120_000 }) : await run(db as Tx);
   } catch (error) {
-    throw conflictOf(error, false);
+    throw conflictOf(error, action, false);
   }
   if (!moved.length || !write) return moved;
   const jobs = emitted(action, moved, write);

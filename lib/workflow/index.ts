@@ -15,3 +15,5 @@ export { fileAgreement } from "./actions/file-agreement";
 export { attestAsOffice, batchAttestAsOffice } from "./actions/attest-as-office";
 export { autoConfirmDue, autoConfirmOne, type SweepResult, type AutoConfirmOneResult } from "./actions/auto-confirm-due";
 export { carryAgreementsToNewCollege, type CollegeMove } from "./actions/move-college";
+export { requestTermination, answerTermination, withdrawTermination, reviewTermination, approveTermination, forwardTermination, rejectTermination, lapseTerminationsDue } from "./actions/termination";
+export { inviteGraduate, acceptInvitation, declineInvitation, withdrawInvitation, lapseInvitationsDue } from "./actions/invitations";

@@ -11,6 +11,7 @@ import { canAccessAgreement, HIDDEN_FROM_UNIT } from "./access";
 import type { WorkflowActor } from "./actor";
 import { normalizeAgreementNumber } from "./agreement-number";
 import { asSeenByUnit } from "./unit-view";
+import { LIVE_STATUSES } from "./states";
 
 export const agreementDetail = {
   student: { include: { major: true, college: true } },
@@ -43,7 +44,7 @@ export async function getAgreementForActor(actor: WorkflowActor, agreementId: st
 
 /** The student's live agreement (at most one, by the database constraint). */
 export async function getStudentAgreement(userId: string): Promise<AgreementDetail | null> {
-  return prisma.agreement.findFirst({ where: { student: { userId }, status: { not: "CANCELLED" } }, include: agreementDetail });
+  return prisma.agreement.findFirst({ where: { student: { userId }, status: { in: [...LIVE_STATUSES] } }, include: agreementDetail });
 }
 
 const listSelect = {
@@ -60,6 +61,9 @@ const listSelect = {
   filedAt: true,
   updatedAt: true,
   returnReason: true,
+  // 解约 (#14): a request in progress, and the cancelled agreement this one replaces
+  terminationStatus: true,
+  previousAgreementNo: true,
   student: { select: { name: true, studentNo: true, major: { select: { name: true } }, college: { select: { name: true } } } },
   employer: { select: { name: true } },
 } satisfies Prisma.AgreementSelect;
@@ -131,7 +135,7 @@ export async function findForFiling(actor: WorkflowActor, query: string): Promis
     where: {
       AND: [
         scopeOf(actor),
-        { status: { not: "CANCELLED" } },
+        { status: { in: [...LIVE_STATUSES] } },
         number ? { OR: [{ agreementNo: number }, { student: { studentNo: query } }] } : { student: { studentNo: query } },
       ],
     },

@@ -32,6 +32,8 @@ export type Transition = {
 };
 
 const LIVE: readonly AgreementStatus[] = ["DRAFT", "PENDING_EMPLOYER", "RETURNED", "PENDING_STUDENT_CONFIRM", "PENDING_COLLEGE_REVIEW", "APPROVED", "FILED"];
+// 解约 (#14) may be asked for an agreement the 学院 has (or is about to have) on its books
+const TERMINABLE: readonly AgreementStatus[] = ["PENDING_COLLEGE_REVIEW", "APPROVED", "FILED"];
 
 const TABLE = {
   //                 label                 from                                          to                          who                          guards
@@ -40,7 +42,7 @@ const TABLE = {
     from: [null, "DRAFT", "RETURNED"],
     to: "DRAFT",
     roles: ["STUDENT"],
-    guards: ["studentMaySign"],
+    guards: ["studentMaySign", "studentSigningEnabled"],
     inputGuards: ["employerApproved", "employerChangeAllowed"],
   },
   submit: {
@@ -48,7 +50,7 @@ const TABLE = {
     from: ["DRAFT"],
     to: "PENDING_EMPLOYER",
     roles: ["STUDENT"],
-    guards: ["studentMaySign", "employerApproved"],
+    guards: ["studentMaySign", "studentSigningEnabled", "employerApproved"],
   },
   sign: {
     label: "确定签约",
@@ -128,6 +130,127 @@ const TABLE = {
     roles: ["OFFICE"],
     guards: [],
     sideEffectOf: "生源信息导入",
+  },
+
+  // ---- 解约 (#14): a request rides on the agreement (terminationStatus) until it ends ----
+  // The student (申请解约) or the unit (发起解约) asks, with a reason; the other party agrees
+  // or refuses within the office's window (else it lapses = refused); then the 学院 and,
+  // where the office asks for it, the 就业处 review. Approved → CANCELLED.
+  requestTermination: {
+    label: "申请解约",
+    from: TERMINABLE,
+    to: STAYS,
+    roles: ["STUDENT"],
+    guards: ["noTerminationPending", "terminationQuotaLeft"],
+    inputGuards: ["terminationReasonGiven"],
+  },
+  startTermination: {
+    label: "发起解约",
+    from: TERMINABLE,
+    to: STAYS,
+    roles: ["EMPLOYER"],
+    guards: ["noTerminationPending", "unitsMayStartTermination", "terminationQuotaLeft"],
+    inputGuards: ["terminationReasonGiven"],
+  },
+  agreeTermination: {
+    label: "同意解约",
+    from: TERMINABLE,
+    to: STAYS,
+    roles: ["STUDENT", "EMPLOYER"],
+    guards: ["terminationAwaitsMyAnswer", "beforeTerminationAnswerDue"],
+  },
+  refuseTermination: {
+    label: "不同意解约",
+    from: TERMINABLE,
+    to: STAYS,
+    roles: ["STUDENT", "EMPLOYER"],
+    guards: ["terminationAwaitsMyAnswer", "beforeTerminationAnswerDue"],
+    inputGuards: ["reasonGiven"],
+  },
+  withdrawTermination: {
+    label: "撤回解约申请",
+    from: TERMINABLE,
+    to: STAYS,
+    roles: ["STUDENT", "EMPLOYER"],
+    guards: ["terminationStartedByMe"],
+  },
+  lapseTermination: {
+    label: "逾期未答复（视为不同意解约）",
+    from: TERMINABLE,
+    to: STAYS,
+    roles: ["SYSTEM"],
+    guards: ["terminationAnswerDue"],
+  },
+  // the 学院 agrees and the office's setting asks the 就业处 to review after it
+  forwardTermination: {
+    label: "同意解约（报就业处审核）",
+    from: TERMINABLE,
+    to: STAYS,
+    roles: ["COUNSELOR"],
+    guards: ["terminationAwaitsCollege", "terminationOfficeReview"],
+  },
+  approveTermination: {
+    label: "同意解约",
+    from: TERMINABLE,
+    to: "CANCELLED",
+    roles: ["COUNSELOR", "OFFICE"],
+    guards: ["terminationAwaitsMyReview", "terminationQuotaLeft"],
+  },
+  rejectTermination: {
+    label: "不同意解约",
+    from: TERMINABLE,
+    to: STAYS,
+    roles: ["COUNSELOR", "OFFICE"],
+    guards: ["terminationAwaitsReviewer"],
+    inputGuards: ["reasonGiven"],
+  },
+
+  // ---- 签约邀请 (#14): a unit's invitation is an agreement row in INVITED, never live ----
+  invite: {
+    label: "发出签约邀请",
+    from: [null],
+    to: "INVITED",
+    roles: ["EMPLOYER"],
+    guards: ["invitationsEnabled", "employerApproved", "studentMaySign"],
+  },
+  // 应约 = the student's 正式提交 and 复核确认 at once: straight to the 学院's review
+  acceptInvitation: {
+    label: "应约",
+    from: ["INVITED"],
+    to: "PENDING_COLLEGE_REVIEW",
+    roles: ["STUDENT"],
+    guards: ["invitationsEnabled", "studentMaySign", "employerApproved", "beforeInvitationLapses"],
+  },
+  declineInvitation: {
+    label: "拒绝邀请",
+    from: ["INVITED"],
+    to: "INVITATION_DECLINED",
+    roles: ["STUDENT"],
+    guards: [],
+    inputGuards: ["reasonGiven"],
+  },
+  withdrawInvitation: {
+    label: "撤回邀请",
+    from: ["INVITED"],
+    to: "INVITATION_WITHDRAWN",
+    roles: ["EMPLOYER"],
+    guards: [],
+  },
+  lapseInvitation: {
+    label: "邀请逾期失效",
+    from: ["INVITED"],
+    to: "INVITATION_LAPSED",
+    roles: ["SYSTEM"],
+    guards: ["invitationLapseDue"],
+  },
+  // the student accepted another unit's invitation: every other pending one lapses with it
+  supersedeInvitation: {
+    label: "毕业生已应约其他单位",
+    from: ["INVITED"],
+    to: "INVITATION_LAPSED",
+    roles: ["SYSTEM"],
+    guards: [],
+    sideEffectOf: "应约",
   },
 } as const satisfies Record<string, Transition>;
 

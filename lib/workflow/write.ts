@@ -96,10 +96,11 @@ export function writeSql(plan: WritePlan, origin?: string | null): { sql: string
     const identity = definedColumns(plan.target.identity);
     const all = [...new Set([...identity, ...columns])];
     moved = `moved AS (
-    INSERT INTO "Agreement" (${[...all, "status", "version", "createdAt", "updatedAt"].map(ident).join(", ")})
+    INSERT INTO "Agreement" AS a (${[...all, "status", "version", "createdAt", "updatedAt"].map(ident).join(", ")})
     SELECT ${all.map((c) => (identity.includes(c) ? `ip.${ident(c)}` : `pt.${ident(c)}`)).join(", ")}, ${statusLiteral(t.to)}, 1, ${now}, ${now}
     FROM patch pt CROSS JOIN jsonb_populate_record(NULL::"Agreement", ${identityJson}) ip
-    RETURNING id, version, "studentId", "employerId", "collegeId", "studentEmail", status AS to_status, NULL::text AS content_hash
+    RETURNING a.id, a.version, a."studentId", a."employerId", a."collegeId", a."studentEmail", a.status AS to_status,
+      ${isSigningAct(plan.action) ? contentHashSql("a") : "NULL::text"} AS content_hash
   )`;
     done = `done AS MATERIALIZED (SELECT m.*, NULL::"AgreementStatus" AS from_status FROM moved m)`;
   } else {

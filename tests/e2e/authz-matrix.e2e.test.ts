@@ -18,6 +18,7 @@ import {
   confirmAsStudent,
   fileAgreement,
   returnAsEmployer,
+  inviteGraduate,
   saveDraft,
   signAsEmployer,
   submitAgreement,
@@ -195,10 +196,10 @@ async function pageCells(stage: string) {
   }
 }
 
-async function actionCells(state: AgreementStatus) {
+async function actionCells(state: AgreementStatus, of: Party[] = parties) {
   for (const [key, wf] of Object.entries(PERFORMS)) {
     if (!TRANSITIONS[wf].from.includes(state)) continue;
-    for (const p of parties) {
+    for (const p of of) {
       for (const actor of actors) {
         const role = roleOf(actor);
         const mustRefuse = !role || !TRANSITIONS[wf].roles.includes(role) || !mayAccess(actor, p);
@@ -228,7 +229,15 @@ function argsFor(key: string, ref: { agreementId: string; version: number }, p: 
       return [[ref]];
     case "returnAction":
     case "returnByCollegeAction":
+    case "refuseTerminationAction":
+    case "rejectTerminationAction":
+    case "declineInvitationAction":
       return [ref, "核对信息有误，请修改后重新提交"];
+    case "requestTerminationAction":
+    case "startTerminationAction":
+      return [ref, { reason: "岗位调整，拟解除协议", letterId: null }];
+    case "acceptInvitationAction":
+      return [ref, { studentPhone: "13900001111", studentEmail: "grad@example.com", studentOpinion: "同意" }];
     case "approveAction":
       return [ref, approveForm];
     default:
@@ -438,6 +447,22 @@ describe("every role × every action and page × own / someone else's agreement"
       await readCells(step.to);
       await exportCells(step.to);
     }
+    expect(leaks).toEqual([]);
+  });
+
+  // 签约邀请 (#14): an invitation is created by a unit (never by anyone else), and its
+  // answers (应约 / 拒绝 / 撤回) are tried by everyone who must be refused
+  it("INVITED: refused invitations and answers", async () => {
+    const [p1, p2] = parties;
+    const form = { studentNo: p2.student.studentNo, studentName: p2.student.name, ...unitSignForm(p1.unit), position: "工程师", workplace: "哈尔滨", salary: "面议" };
+    const invite = actionKey("app/_termination/invitation-actions.ts", "inviteAction");
+    for (const actor of actors.filter((a) => roleOf(a) !== "EMPLOYER")) {
+      const before = await prisma.agreement.count();
+      const r = await callAction(session(actor), invite, [form]);
+      record({ what: "inviteAction @none", actor: actor.label, agreement: "-" }, (await prisma.agreement.count()) !== before ? "an invitation was created" : refusalProblem(r, false));
+    }
+    const invited = await inviteGraduate(p1.unit.staff, { ...form, probation: null, serviceTerm: null } as never);
+    await actionCells("INVITED", [{ agreementId: invited.agreementId, student: p2.student, unit: p1.unit, counselor: p2.counselor }]);
     expect(leaks).toEqual([]);
   });
 

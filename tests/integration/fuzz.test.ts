@@ -15,7 +15,8 @@ import type { WorkflowActor } from "@/lib/workflow/actor";
 import { ERROR_CODES } from "@/lib/errors";
 import { createSession } from "@/lib/auth/sessions";
 import { makeCreditCode } from "@/lib/validation/credit-code";
-import { agreementAt, approveForm, demoWorld, signForm, signableStudents, studentForm } from "../fixtures/workflow";
+import { agreementAt, approveForm, demoWorld, newStudent, signForm, signableStudents, studentForm } from "../fixtures/workflow";
+import { answerTermination, inviteGraduate, requestTermination } from "@/lib/workflow";
 import { getTestPrisma } from "../setup/db";
 
 let sessionActor: WorkflowActor | null = null;
@@ -45,6 +46,9 @@ const officeEmployers = require("@/app/office/employers/actions") as typeof impo
 const settings = require("@/app/office/settings/actions") as typeof import("@/app/office/settings/actions");
 const register = require("@/app/register/actions") as typeof import("@/app/register/actions");
 const login = require("@/app/login/actions") as typeof import("@/app/login/actions");
+const termination = require("@/app/_termination/actions") as typeof import("@/app/_termination/actions");
+const invitations = require("@/app/_termination/invitation-actions") as typeof import("@/app/_termination/invitation-actions");
+const terminationSettings = require("@/app/office/settings/termination/actions") as typeof import("@/app/office/settings/termination/actions");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
@@ -211,11 +215,28 @@ const CASES: Case[] = [
   { name: "office resetAccountPasswordAction", as: () => w.office, valid: () => [{ userId: ids.staffUser }], call: (a) => settings.resetAccountPasswordAction(a) },
   { name: "office saveCollegeAction", as: () => w.office, valid: () => [{ code: "09", name: "新学院" }], call: (a) => settings.saveCollegeAction(a) },
   { name: "office saveMajorAction", as: () => w.office, valid: () => [{ code: "090909", name: "新专业", collegeId: ids.college }], call: (a) => settings.saveMajorAction(a) },
+  // 解约 and 签约邀请 (#14)
+  { name: "student requestTerminationAction", as: () => t.asker, valid: () => [refs.toTerminate, { reason: "考取研究生", letterId: null }], call: (a, b) => termination.requestTerminationAction(a, b) },
+  { name: "employer startTerminationAction", as: () => w.soft, valid: () => [refs.toStartByUnit, { reason: "岗位调整", letterId: "" }], call: (a, b) => termination.startTerminationAction(a, b) },
+  { name: "employer agreeTerminationAction", as: () => w.soft, valid: () => [refs.toAnswer], call: (a) => termination.agreeTerminationAction(a) },
+  { name: "employer refuseTerminationAction", as: () => w.soft, valid: () => [refs.toAnswer, "不同意"], call: (a, b) => termination.refuseTerminationAction(a, b) },
+  { name: "student withdrawTerminationAction", as: () => t.answered, valid: () => [refs.toAnswer], call: (a) => termination.withdrawTerminationAction(a) },
+  { name: "counselor approveTerminationAction", as: () => w.counselor, valid: () => [refs.toReviewTermination], call: (a) => termination.approveTerminationAction(a) },
+  { name: "counselor forwardTerminationAction", as: () => w.counselor, valid: () => [refs.toReviewTermination], call: (a) => termination.forwardTerminationAction(a) },
+  { name: "counselor rejectTerminationAction", as: () => w.counselor, valid: () => [refs.toReviewTermination, "材料不全"], call: (a, b) => termination.rejectTerminationAction(a, b) },
+  { name: "employer inviteAction", as: () => w.bank, valid: () => [invitationValue], call: (a) => invitations.inviteAction(a) },
+  { name: "employer withdrawInvitationAction", as: () => w.soft, valid: () => [refs.invitation], call: (a) => invitations.withdrawInvitationAction(a) },
+  { name: "student acceptInvitationAction", as: () => t.invited, valid: () => [refs.invitation, { studentPhone: "13900001111", studentEmail: "grad@example.com", studentOpinion: "同意" }], call: (a, b) => invitations.acceptInvitationAction(a, b) },
+  { name: "student declineInvitationAction", as: () => t.invited, valid: () => [refs.invitation, "已有意向单位"], call: (a, b) => invitations.declineInvitationAction(a, b) },
+  { name: "office saveTerminationSettingsAction", as: () => w.office, valid: () => [{ terminationAnswerDays: 7, terminationOfficeReview: false, terminationsPerYear: 1, unitsMayStartTermination: true, invitationsEnabled: true, invitationAnswerDays: 5, studentSigningEnabled: true }], call: (a) => terminationSettings.saveTerminationSettingsAction(a) },
+  { name: "office grantTerminationExceptionAction", as: () => w.office, valid: () => [{ studentNo: "2022010101", reason: "单位破产，特批" }], call: (a) => terminationSettings.grantTerminationExceptionAction(a) },
   { name: "public registerEmployerAction", as: () => null, valid: () => [registrationValue], call: (a) => register.registerEmployerAction(a) },
   { name: "public loginAction", as: () => null, valid: () => [{ username: "2022010101", password: "wrong-password" }, "/"], call: (a, b) => login.loginAction(a, b as string) },
 ];
 
 let signFormValue: unknown;
+let invitationValue: unknown;
+let t: { asker: WorkflowActor; answered: WorkflowActor; invited: WorkflowActor };
 let profileValue: unknown;
 let registrationValue: unknown;
 
@@ -254,7 +275,25 @@ beforeAll(async () => {
   const toReview = await agreementAt(prisma, "PENDING_COLLEGE_REVIEW", parties(others[1]));
   const toFile = await agreementAt(prisma, "APPROVED", parties(others[2]));
   const ref = (r: { agreementId: string; version: number }) => ({ agreementId: r.agreementId, version: r.version });
-  refs = { draft: ref(draft), toConfirm: ref(toConfirm), toSign: ref(toSign), toReview: ref(toReview), toFile: ref(toFile) };
+  // 解约 and 签约邀请: agreements of their own graduates at each step
+  const [asker, byUnit, answered, reviewed, invited] = await Promise.all([1, 2, 3, 4, 5].map(() => newStudent(prisma)));
+  const approvedOf = (s: WorkflowActor) => agreementAt(prisma, "APPROVED", parties(s));
+  const toTerminate = await approvedOf(asker);
+  const toStartByUnit = await approvedOf(byUnit);
+  const toAnswer = await requestTermination(answered, ref(await approvedOf(answered)), { reason: "考研", letterId: null });
+  const asked = await requestTermination(reviewed, ref(await approvedOf(reviewed)), { reason: "考研", letterId: null });
+  const toReviewTermination = await answerTermination(w.soft, ref(asked), { agree: true });
+  const invitedNo = (await prisma.student.findUniqueOrThrow({ where: { userId: invited.userId! } })).studentNo;
+  const invitedName = (await prisma.student.findUniqueOrThrow({ where: { userId: invited.userId! } })).name;
+  const unitForm = await signForm(prisma, w.soft.employerId!);
+  const terms = { position: "开发工程师", workplace: "哈尔滨", salary: "面议", probation: null, serviceTerm: null };
+  const invitation = await inviteGraduate(w.soft, { studentNo: invitedNo, studentName: invitedName, ...unitForm, ...terms });
+  invitationValue = asSent({ studentNo: invitedNo, studentName: invitedName, ...(await signForm(prisma, w.bank.employerId!)), ...terms });
+  t = { asker, answered, invited };
+  refs = {
+    draft: ref(draft), toConfirm: ref(toConfirm), toSign: ref(toSign), toReview: ref(toReview), toFile: ref(toFile),
+    toTerminate: ref(toTerminate), toStartByUnit: ref(toStartByUnit), toAnswer: ref(toAnswer), toReviewTermination: ref(toReviewTermination), invitation: ref(invitation),
+  };
   signFormValue = asSent(await signForm(prisma, w.soft.employerId!));
   const soft = await prisma.employer.findUniqueOrThrow({ where: { id: w.soft.employerId! } });
   profileValue = asSent({

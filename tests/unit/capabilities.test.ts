@@ -5,6 +5,7 @@ import { ActorRole, AgreementStatus } from "@/lib/generated/prisma/enums";
 import { capabilitiesOf, checkTransition, startVerdict, type ShownAgreement } from "@/lib/workflow/capabilities";
 import { AWAITING_AUTO_CONFIRM_LABEL } from "@/lib/workflow/seven-day-rule";
 import { TRANSITIONS, WORKFLOW_ACTIONS, lookupTransition } from "@/lib/workflow/transitions";
+import { satisfyingGuards } from "./guard-setup";
 
 const NOW = new Date("2027-03-01T08:00:00Z");
 const ids = { studentUser: "11111111-1111-1111-1111-111111111111", employer: "22222222-2222-2222-2222-222222222222", college: "33333333-3333-3333-3333-333333333333" };
@@ -44,9 +45,10 @@ describe("a page offers exactly what the engine accepts", () => {
   const cases = WORKFLOW_ACTIONS.flatMap((action) => STATES.flatMap((state) => ROLES.map((role) => [action, state, role] as const)));
 
   it.each(cases)("%s on %s by %s", (action, state, role) => {
-    // 鉴证 is the electronic original's step: tried on an electronic agreement
-    const a = shown(state, action === "autoConfirm" ? { autoConfirmAt: new Date(NOW.getTime() - 1000) } : action === "attest" ? { signingMode: "ELECTRONIC" } : {});
-    const verdict = capabilitiesOf(actorOf(role), a, NOW).actions[action];
+    // each action tried on an agreement its guards admit (鉴证: an electronic one, …)
+    const setup = satisfyingGuards(action, role, NOW);
+    const a = shown(state, setup.agreement as Partial<ShownAgreement>);
+    const verdict = capabilitiesOf(actorOf(role), a, NOW, setup.policy).actions[action];
     const table = lookupTransition(action, role, state);
     if (TRANSITIONS[action].sideEffectOf) {
       expect(verdict.allowed).toBe(false); // never a button
@@ -55,7 +57,7 @@ describe("a page offers exactly what the engine accepts", () => {
     expect(verdict.allowed).toBe(table.allowed);
     let accepted = true;
     try {
-      checkTransition({ action, actor: actorOf(role), agreement: a, expectedVersion: 3, student: a.student, employer: a.employer, reason: "原因", now: NOW });
+      checkTransition({ action, actor: actorOf(role), agreement: a, expectedVersion: 3, student: a.student, employer: a.employer, reason: "原因", now: NOW, policy: setup.policy });
     } catch {
       accepted = false;
     }

@@ -7,6 +7,7 @@ import { checkTransition } from "@/lib/workflow/capabilities";
 import type { LoadedAgreement } from "@/lib/workflow/engine";
 import { TRANSITIONS, WORKFLOW_ACTIONS, availableActions, lookupTransition, nextStatus, type WorkflowAction } from "@/lib/workflow/transitions";
 import { HIDDEN_FROM_UNIT } from "@/lib/workflow/access";
+import { satisfyingGuards } from "./guard-setup";
 
 const STATES: (AgreementStatus | null)[] = [null, ...Object.values(AgreementStatus)];
 const ROLES = Object.values(ActorRole);
@@ -42,10 +43,10 @@ function agreementIn(status: AgreementStatus): LoadedAgreement {
 }
 
 function check(action: WorkflowAction, role: ActorRole, state: AgreementStatus | null) {
-  const agreement = state ? agreementIn(state) : null;
-  if (agreement && action === "autoConfirm") agreement.autoConfirmAt = new Date(NOW.getTime() - 1000);
-  if (agreement && action === "attest") agreement.signingMode = "ELECTRONIC"; // 鉴证 is the electronic original's step
+  const setup = satisfyingGuards(action, role, NOW);
+  const agreement = state ? ({ ...agreementIn(state), ...setup.agreement } as LoadedAgreement) : null;
   return checkTransition({
+    policy: setup.policy,
     action,
     actor: actorOf(role),
     agreement,

@@ -24,6 +24,9 @@ export default async function SettingsPage() {
           <Link href="/office/settings/paperless" className="btn-secondary">
             电子协议与印章
           </Link>
+          <Link href="/office/settings/termination" className="btn-secondary">
+            解约与签约邀请
+          </Link>
         </div>
       </div>
       <section className="card space-y-3" aria-labelledby="s-numbers">

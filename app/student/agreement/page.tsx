@@ -1,5 +1,8 @@
 import { AgreementOnScreen } from "@/components/agreement/agreement-on-screen";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { prisma } from "@/lib/db/client";
+import { policyFor } from "@/lib/workflow/policy";
 import { ActionButton } from "@/components/agreement/action-button";
 import { EventHistory } from "@/components/agreement/event-history";
 import { NoticeDialog } from "@/components/agreement/notice-dialog";
@@ -27,15 +30,21 @@ export const metadata: Metadata = { title: "我的签约" };
 
 export default async function MyAgreementPage() {
   const actor = await requireRole("STUDENT");
-  const [info, agreement, settings] = await Promise.all([getOwnSourceInfo(actor), getStudentAgreement(actor.userId), getSettings()]);
+  const [info, agreement, settings, invitations, policy] = await Promise.all([
+    getOwnSourceInfo(actor),
+    getStudentAgreement(actor.userId),
+    getSettings(),
+    prisma.agreement.count({ where: { student: { userId: actor.userId }, status: "INVITED" } }),
+    prisma.student.findUnique({ where: { userId: actor.userId }, select: { id: true, graduationYear: true } }).then((s) => (s ? policyFor(prisma, s) : undefined)),
+  ]);
   if (!info) {
     return <Alert tone="warn">尚未找到您的生源信息，请联系所在学院辅导员/协理员。</Alert>;
   }
   const status = agreement?.status ?? null;
   const ref = agreement ? { agreementId: agreement.id, version: agreement.version } : null;
   // every button and notice below comes from here
-  const caps = agreement ? capabilitiesOf(actor, agreement) : null;
-  const start = caps ? caps.actions.saveDraft : startVerdict(actor, { sourceStatus: info.status });
+  const caps = agreement ? capabilitiesOf(actor, agreement, new Date(), policy) : null;
+  const start = caps ? caps.actions.saveDraft : startVerdict(actor, { sourceStatus: info.status }, new Date(), policy);
   const electronic = agreement?.signingMode === "ELECTRONIC";
   const paperDone = agreement && !electronic && (status === "APPROVED" || status === "FILED");
   const [scans, paper] = paperDone ? await Promise.all([scansOf(agreement.id), paperFormSettings()]) : [[], null];
@@ -72,6 +81,21 @@ export default async function MyAgreementPage() {
         {status === "PENDING_COLLEGE_REVIEW" && <Alert>已确认，等待学院审核。审核通过后即可打印就业协议书。</Alert>}
         {status === "FILED" && <Alert tone="success">就业协议已在学院备案，网上签约办理完成。</Alert>}
       </section>
+
+      {invitations > 0 && (
+        <Alert>
+          您有 {invitations} 个待答复的签约邀请，<Link href="/student/invitations" className="underline">查看并应约或拒绝</Link>。
+        </Alert>
+      )}
+      {agreement && (agreement.terminationStatus || caps?.actions.requestTermination.allowed) && (
+        <Alert tone={agreement.terminationStatus ? "warn" : "info"}>
+          {agreement.terminationStatus ? "本协议有进行中的解约申请。" : "如需解除本协议，可申请解约。"}
+          <Link href="/student/termination" className="underline">
+            前往解约
+          </Link>
+        </Alert>
+      )}
+      {agreement?.previousAgreementNo && <Alert>您的原就业协议（协议书号 {agreement.previousAgreementNo}）已解约，本协议为新签协议。</Alert>}
 
       {!agreement && !start.allowed && <Alert tone="warn">{start.reason}。</Alert>}
 

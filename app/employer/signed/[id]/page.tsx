@@ -1,6 +1,7 @@
 import { AgreementOnScreen } from "@/components/agreement/agreement-on-screen";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TERMINABLE_STATUSES } from "@/lib/workflow/states";
 import { ActionButton } from "@/components/agreement/action-button";
 import { EventHistory } from "@/components/agreement/event-history";
 import { loadAgreementOr404 } from "@/components/agreement/load-or-404";
@@ -41,6 +42,14 @@ export default async function SignedDetailPage({ params }: { params: Promise<{ i
           </p>
           <ActionButton label="拿回重签" tone="secondary" action={takeBackAction.bind(null, { agreementId: agreement.id, version: agreement.version })} confirmText="拿回后该协议回到“待签约信息”，需要重新签约。确定拿回吗？" redirectTo={`/employer/pending/${agreement.id}`} />
         </section>
+      )}
+      {((TERMINABLE_STATUSES as readonly string[]).includes(agreement.status) || agreement.status === "CANCELLED") && (
+        <Alert tone={agreement.terminationStatus || agreement.status === "CANCELLED" ? "warn" : "info"}>
+          {agreement.status === "CANCELLED" ? "该协议已解约。" : agreement.terminationStatus ? "该协议有进行中的解约申请。" : "如需解除该协议，可发起解约。"}
+          <Link href={`/employer/termination/${agreement.id}`} className="underline">
+            解约
+          </Link>
+        </Alert>
       )}
       <AgreementOnScreen agreement={agreement} />
       {/* 电子协议: the unit downloads the same signed original as the other parties */}

@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth/guard";
+import { pageParams, type SearchParams } from "@/lib/http/params";
+import { TERMINATION_REVIEW_PARAMS, TerminationReviewList } from "@/app/_termination/termination-review";
+
+export const metadata: Metadata = { title: "解约审核" };
+
+export default async function TerminationListPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireRole("COUNSELOR");
+  return <TerminationReviewList actor={actor} basePath="/counselor/termination" params={pageParams(await searchParams, TERMINATION_REVIEW_PARAMS)} />;
+}
