@@ -60,6 +60,8 @@ export async function startApp(opts: {
   build?: boolean;
   /** the server's stdout and stderr go to this file instead of the terminal */
   logFile?: string;
+  /** node's own options for the server process (e.g. --cpu-prof, which NODE_OPTIONS refuses) */
+  nodeArgs?: string[];
 }): Promise<AppServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -83,7 +85,8 @@ export async function startApp(opts: {
     await runNode(["--input-type=module", "-e", `import { buildIfNeeded } from "${path.join(root, "scripts", "build-if-needed.mjs")}"; await buildIfNeeded(process.env);`], env);
   }
   const out = opts.logFile ? openSync(opts.logFile, "a") : "inherit";
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], { cwd: root, env, stdio: ["ignore", out, out], detached: true });
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), next, "start", "-p", String(opts.port)], { cwd: root, env, stdio: ["ignore", out, out], detached: true });
   if (typeof out === "number") closeSync(out); // the child has its own copy
   const url = `http://127.0.0.1:${opts.port}`;
   await waitForHttp(`${url}/login`);
