@@ -7,9 +7,9 @@
 //   session is still live, and which role may open which area, is checked on the server by
 //   every page, action and route handler (lib/auth/guard.ts).
 // Route handlers (/api/…) check their own bodies (lib/http/request.ts).
-import { decode } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/auth-config";
+import { sessionTokenClaims } from "@/lib/auth/session-token";
 import { ROLE_PREFIX } from "@/lib/auth/roles";
 import { formatBytes, SERVER_ACTION_BODY_BYTES } from "@/lib/http/limits";
 
@@ -23,8 +23,7 @@ async function hasSessionCookie(request: NextRequest): Promise<boolean> {
   const secret = process.env.AUTH_SECRET;
   const name = SESSION_COOKIE_NAMES.find((n) => request.cookies.get(n));
   if (!secret || !name) return false;
-  const payload = await decode({ token: request.cookies.get(name)!.value, secret, salt: name }).catch(() => null);
-  return typeof payload?.sid === "string";
+  return (await sessionTokenClaims(request.cookies.get(name)!.value, secret, name)) !== null;
 }
 
 export default async function proxy(request: NextRequest) {
@@ -45,7 +44,20 @@ export default async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
+// Every page (server actions post to pages), not the route handlers or static files — and
+// only the requests with something to check: server actions (the body's size), and requests
+// without a session cookie (SESSION_COOKIE_NAMES; signed-out visitors go to the login page).
+// A page request with a cookie goes straight to the page, which checks the session anyway.
+// (Next.js reads this config statically: literals only.)
 export const config = {
-  // every page (server actions post to pages), not the route handlers or static files
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "cookie", key: "authjs.session-token" },
+      ],
+    },
+  ],
 };

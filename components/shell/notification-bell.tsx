@@ -1,10 +1,8 @@
 // The bell in the title bar: the signed-in person's unread count, linking to /notifications.
-// A server component; RoleLayout passes it to AppShell as `extra`.
+// A server component; RoleLayout reads the count (with the menu's) and passes it to AppShell as `extra`.
 import Link from "next/link";
-import { unreadCount } from "@/lib/notifications/inbox";
 
-export async function NotificationBell({ userId }: { userId: string }) {
-  const unread = await unreadCount(userId);
+export function NotificationBell({ unread }: { unread: number }) {
   const label = unread > 0 ? `消息通知（${unread} 条未读）` : "消息通知";
   return (
     <Link

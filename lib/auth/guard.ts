@@ -21,11 +21,8 @@ export const currentSession = cache(async (): Promise<LiveSession | null> => {
   return session && session.user.id === claims.sub ? session : null;
 });
 
-export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await currentSession();
-  if (!session) return null;
+function actorOf(session: LiveSession, context: Awaited<ReturnType<typeof currentRequestContext>>): Actor {
   const { user } = session;
-  const context = await currentRequestContext();
   return {
     userId: user.id,
     role: user.role,
@@ -34,7 +31,20 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     employerId: user.employerId,
     auth: { sessionId: session.sessionId, method: session.method, authenticatedAt: session.authenticatedAt, ...context },
   };
+}
+
+/**
+ * The session and its actor, read once. React's cache() shares it between a page's layout
+ * and its components; a server action is no render, there it is a plain call — so every
+ * guard below reads it once and takes both from it.
+ */
+const currentSessionAndActor = cache(async (): Promise<{ session: LiveSession; actor: Actor } | null> => {
+  const session = await currentSession();
+  if (!session) return null;
+  return { session, actor: actorOf(session, await currentRequestContext()) };
 });
+
+export const currentActor = async (): Promise<Actor | null> => (await currentSessionAndActor())?.actor ?? null;
 
 /** A password set by someone else must be changed before anything else (SSO sessions need no password). */
 function mustChangePassword(session: LiveSession | null): boolean {
@@ -43,18 +53,18 @@ function mustChangePassword(session: LiveSession | null): boolean {
 
 /** For pages: a signed-out visitor goes to the login page, a wrong role gets 无权访问 (403). */
 export async function requireRole(...roles: Role[]): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) redirect("/login");
-  if (mustChangePassword(await currentSession())) redirect(PASSWORD_PAGE);
-  if (!roles.includes(actor.role)) forbidden();
-  return actor;
+  const current = await currentSessionAndActor();
+  if (!current) redirect("/login");
+  if (mustChangePassword(current.session)) redirect(PASSWORD_PAGE);
+  if (!roles.includes(current.actor.role)) forbidden();
+  return current.actor;
 }
 
 /** For the account's own pages (修改密码): any signed-in person, also before the first change. */
 export async function requireSignedIn(): Promise<{ actor: Actor; session: LiveSession }> {
-  const [actor, session] = await Promise.all([currentActor(), currentSession()]);
-  if (!actor || !session) redirect("/login");
-  return { actor, session };
+  const current = await currentSessionAndActor();
+  if (!current) redirect("/login");
+  return current;
 }
 
 /** For the actions of one's own account (修改密码, step-up): any signed-in person, also before the first change. */
@@ -66,11 +76,11 @@ export async function requireAccountOwner(): Promise<Actor> {
 
 /** For server actions and route handlers: throws AppError instead of rendering. */
 export async function requireActor(...roles: Role[]): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) throw new AppError("UNAUTHENTICATED");
-  if (mustChangePassword(await currentSession())) throw new AppError("PASSWORD_CHANGE_REQUIRED");
-  if (!roles.includes(actor.role)) throw new AppError("FORBIDDEN");
-  return actor;
+  const current = await currentSessionAndActor();
+  if (!current) throw new AppError("UNAUTHENTICATED");
+  if (mustChangePassword(current.session)) throw new AppError("PASSWORD_CHANGE_REQUIRED");
+  if (!roles.includes(current.actor.role)) throw new AppError("FORBIDDEN");
+  return current.actor;
 }
 
 export { requireRecentAuth } from "./step-up";

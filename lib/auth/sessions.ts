@@ -54,45 +54,48 @@ export async function createSession(
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The session if it is live, else null. One primary-key read (plus a touch every few minutes). */
+type SessionRow = {
+  authMethod: AuthMethod;
+  authenticatedAt: Date;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+  id: string;
+  username: string;
+  role: Role;
+  name: string;
+  collegeId: string | null;
+  employerId: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  hasPassword: boolean;
+};
+
+/**
+ * The session if it is live, else null. One statement: the session by primary key joined
+ * with its account (plus a touch every few minutes) — every request makes it.
+ */
 export async function loadLiveSession(sessionId: string, now = new Date(), db: Db = prisma): Promise<LiveSession | null> {
   if (!UUID.test(sessionId)) return null;
-  const row = await db.userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      authMethod: true,
-      authenticatedAt: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      revokedAt: true,
-      user: {
-        select: {
-          id: true,
-          username: true,
-          role: true,
-          name: true,
-          collegeId: true,
-          employerId: true,
-          active: true,
-          mustChangePassword: true,
-          passwordHash: true,
-        },
-      },
-    },
-  });
-  if (!row || row.revokedAt || !row.user.active) return null;
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."authMethod"::text AS "authMethod", s."authenticatedAt", s."expiresAt", s."lastSeenAt", s."revokedAt",
+      u.id::text AS id, u.username, u.role::text AS role, u.name, u."collegeId"::text AS "collegeId", u."employerId"::text AS "employerId",
+      u.active, u."mustChangePassword", u."passwordHash" IS NOT NULL AS "hasPassword"
+    FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId}::uuid`;
+  if (!row || row.revokedAt || !row.active) return null;
   if (row.expiresAt <= now) return null;
   const idleSince = now.getTime() - row.lastSeenAt.getTime();
   if (idleSince > SESSION_IDLE_MINUTES * 60_000) return null;
   if (idleSince > SESSION_TOUCH_MINUTES * 60_000) {
     await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } });
   }
-  const { id, username, role, name, collegeId, employerId, mustChangePassword, passwordHash } = row.user;
+  const { id, username, role, name, collegeId, employerId, mustChangePassword, hasPassword } = row;
   return {
     sessionId,
     method: row.authMethod,
     authenticatedAt: row.authenticatedAt,
-    user: { id, username, role, name, collegeId, employerId, mustChangePassword, hasPassword: passwordHash !== null },
+    user: { id, username, role, name, collegeId, employerId, mustChangePassword, hasPassword },
   };
 }
 

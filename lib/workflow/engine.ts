@@ -18,8 +18,9 @@ import { writeTransition, type Ref, type WriteTarget } from "./write";
 
 export type { Ref } from "./write";
 
+// (the student's account is Student.userId: no join to User)
 export const agreementWithParties = {
-  student: { include: { user: { select: { id: true } } } },
+  student: true,
   employer: true,
 } satisfies Prisma.AgreementInclude;
 

@@ -13,7 +13,7 @@ import { normalizeAgreementNumber } from "./agreement-number";
 import { asSeenByUnit } from "./unit-view";
 
 export const agreementDetail = {
-  student: { include: { major: true, college: true, user: { select: { id: true } } } },
+  student: { include: { major: true, college: true } },
   employer: true,
   college: true,
   terms: true,
