@@ -16,7 +16,7 @@ export function AgreementList({ rows, hrefOf, dateLabel = "更新时间", dateOf
       <ul className="space-y-2 sm:hidden">
         {rows.map((r) => (
           <li key={r.id} className="card p-3">
-            <Link href={hrefOf(r)} className="block">
+            <Link prefetch={false} href={hrefOf(r)} className="block">
               <div className="flex items-center justify-between gap-2">
                 <span className="font-medium">
                   {r.student.name} <span className="text-sm text-slate-500">{r.student.studentNo}</span>
@@ -62,7 +62,7 @@ export function AgreementList({ rows, hrefOf, dateLabel = "更新时间", dateOf
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(when(r))}</td>
                 <td className="px-3 py-2">
-                  <Link href={hrefOf(r)} className="text-brand-700 underline">
+                  <Link prefetch={false} href={hrefOf(r)} className="text-brand-700 underline">
                     查看/处理
                   </Link>
                 </td>

@@ -27,7 +27,7 @@ export function Pager({
       </span>
       <span className="flex gap-2">
         {page > 1 ? (
-          <Link className="btn-secondary" href={href(page - 1)}>
+          <Link prefetch={false} className="btn-secondary" href={href(page - 1)}>
             上一页
           </Link>
         ) : (
@@ -36,7 +36,7 @@ export function Pager({
           </span>
         )}
         {page < pages ? (
-          <Link className="btn-secondary" href={href(page + 1)}>
+          <Link prefetch={false} className="btn-secondary" href={href(page + 1)}>
             下一页
           </Link>
         ) : (

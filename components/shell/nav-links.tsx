@@ -19,6 +19,7 @@ export function NavLinks({ items, badges }: { items: NavItem[]; badges: Partial<
           return (
             <li key={item.href}>
               <Link
+                prefetch={false}
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={`inline-flex min-h-10 items-center gap-1 rounded-md px-3 py-2 text-sm ${

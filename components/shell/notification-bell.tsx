@@ -6,6 +6,7 @@ export function NotificationBell({ unread }: { unread: number }) {
   const label = unread > 0 ? `消息通知（${unread} 条未读）` : "消息通知";
   return (
     <Link
+      prefetch={false}
       href="/notifications"
       title={label}
       className="relative inline-flex h-10 w-10 items-center justify-center rounded-md hover:bg-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-white"

@@ -144,7 +144,7 @@ export function DashboardView({
           ["签约率", pct(rate), drill("signed")],
           ["未开始", num(data.funnel.notStarted), drill("notStarted")],
         ].map(([label, value, href]) => (
-          <Link key={label} href={href} className="card block hover:ring-2 hover:ring-brand-600">
+          <Link prefetch={false} key={label} href={href} className="card block hover:ring-2 hover:ring-brand-600">
             <span className="block text-xs text-slate-500">{label}</span>
             <span className="mt-1 block text-2xl font-bold tabular-nums text-brand-800">{value}</span>
           </Link>
@@ -164,7 +164,7 @@ export function DashboardView({
               series: [{ type: "bar", data: funnelRows.map((r) => r.value), itemStyle: { color: "#1d4ed8" }, label: { show: true, position: "right" } }],
             }}
           />
-          <Table head={["状态", "人数", "占毕业生"]} rows={funnelRows.map((r) => [<Link key={r.key} href={r.href} className="text-brand-700 underline">{r.label}</Link>, num(r.value), pct(data.funnel.graduates ? r.value / data.funnel.graduates : 0)])} />
+          <Table head={["状态", "人数", "占毕业生"]} rows={funnelRows.map((r) => [<Link prefetch={false} key={r.key} href={r.href} className="text-brand-700 underline">{r.label}</Link>, num(r.value), pct(data.funnel.graduates ? r.value / data.funnel.graduates : 0)])} />
         </Section>
 
         <Section title="签约率（按学院）" id="st-college">
@@ -186,8 +186,8 @@ export function DashboardView({
             head={["学院", "毕业生", "已签约", "签约率"]}
             rows={data.byCollege.map((r) => [
               r.name,
-              <Link key="g" href={drill("graduates", { collegeId: r.id })} className="text-brand-700 underline">{num(r.graduates)}</Link>,
-              <Link key="s" href={drill("signed", { collegeId: r.id })} className="text-brand-700 underline">{num(r.signed)}</Link>,
+              <Link prefetch={false} key="g" href={drill("graduates", { collegeId: r.id })} className="text-brand-700 underline">{num(r.graduates)}</Link>,
+              <Link prefetch={false} key="s" href={drill("signed", { collegeId: r.id })} className="text-brand-700 underline">{num(r.signed)}</Link>,
               pct(r.rate),
             ])}
           />
@@ -199,8 +199,8 @@ export function DashboardView({
             head={["专业", "毕业生", "已签约", "签约率"]}
             rows={data.byMajor.map((r) => [
               r.name,
-              <Link key="g" href={drill("graduates", { majorId: r.id })} className="text-brand-700 underline">{num(r.graduates)}</Link>,
-              <Link key="s" href={drill("signed", { majorId: r.id })} className="text-brand-700 underline">{num(r.signed)}</Link>,
+              <Link prefetch={false} key="g" href={drill("graduates", { majorId: r.id })} className="text-brand-700 underline">{num(r.graduates)}</Link>,
+              <Link prefetch={false} key="s" href={drill("signed", { majorId: r.id })} className="text-brand-700 underline">{num(r.signed)}</Link>,
               pct(r.rate),
             ])}
           />
@@ -217,7 +217,7 @@ export function DashboardView({
               }}
             />
           )}
-          <Table head={["单位性质", "人数"]} rows={data.byNature.map((r) => [<Link key={r.value} href={drill(`nature:${r.value}`)} className="text-brand-700 underline">{unitNatureLabel(r.value) ?? r.value}</Link>, num(r.count)])} />
+          <Table head={["单位性质", "人数"]} rows={data.byNature.map((r) => [<Link prefetch={false} key={r.value} href={drill(`nature:${r.value}`)} className="text-brand-700 underline">{unitNatureLabel(r.value) ?? r.value}</Link>, num(r.count)])} />
         </Section>
 
         {(
@@ -240,7 +240,7 @@ export function DashboardView({
                 }}
               />
             )}
-            <Table head={["省份", "人数"]} rows={rows.map((r) => [<Link key={r.value} href={drill(`${dim}:${r.value}`)} className="text-brand-700 underline">{provinceLabel(r.value)}</Link>, num(r.count)])} />
+            <Table head={["省份", "人数"]} rows={rows.map((r) => [<Link prefetch={false} key={r.value} href={drill(`${dim}:${r.value}`)} className="text-brand-700 underline">{provinceLabel(r.value)}</Link>, num(r.count)])} />
           </Section>
         ))}
       </div>
@@ -268,7 +268,7 @@ export function DashboardView({
               p.day,
               ...(Object.keys(TREND_ACTIONS) as TrendAction[]).map((a) =>
                 p[a] ? (
-                  <Link key={a} href={drill(`${a}:${p.day}`)} className="text-brand-700 underline">
+                  <Link prefetch={false} key={a} href={drill(`${a}:${p.day}`)} className="text-brand-700 underline">
                     {num(p[a])}
                   </Link>
                 ) : (
@@ -285,7 +285,7 @@ export function DashboardView({
             head={["单位", "份数", "最早等待自"]}
             rows={data.employerBacklog.map((b) => [
               b.name,
-              <Link key="n" href={drill(`backlogEmployer:${b.employerId}`)} className="text-brand-700 underline">{num(b.count)}</Link>,
+              <Link prefetch={false} key="n" href={drill(`backlogEmployer:${b.employerId}`)} className="text-brand-700 underline">{num(b.count)}</Link>,
               TIME(b.oldest),
             ])}
           />
@@ -295,7 +295,7 @@ export function DashboardView({
             head={["学院（辅导员）", "份数", "最早等待自"]}
             rows={data.collegeBacklog.map((b) => [
               `${b.name}${b.counselors ? `（${b.counselors}）` : ""}`,
-              <Link key="n" href={drill(`backlogCollege:${b.collegeId}`)} className="text-brand-700 underline">{num(b.count)}</Link>,
+              <Link prefetch={false} key="n" href={drill(`backlogCollege:${b.collegeId}`)} className="text-brand-700 underline">{num(b.count)}</Link>,
               TIME(b.oldest),
             ])}
           />

@@ -15,7 +15,7 @@ export function DrilldownView({ page, figure, basePath, backPath, filterText }: 
   const params = { ...filterToParams(page.filter), figure: figureParam(figure) };
   return (
     <div className="space-y-4">
-      <Link href={`${backPath}?${new URLSearchParams(filterToParams(page.filter))}`} className="text-sm text-brand-700 underline">
+      <Link prefetch={false} href={`${backPath}?${new URLSearchParams(filterToParams(page.filter))}`} className="text-sm text-brand-700 underline">
         ← 返回查询统计
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-2">

@@ -153,7 +153,7 @@ export function PendingTable({ rows, total }: { rows: Row[]; total: number }) {
                 <td className="hidden px-3 py-2 sm:table-cell">{r.major}</td>
                 <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">{r.submittedAt}</td>
                 <td className="px-3 py-2">
-                  <Link href={`/employer/pending/${r.id}`} className="text-brand-700 underline">
+                  <Link prefetch={false} href={`/employer/pending/${r.id}`} className="text-brand-700 underline">
                     办理
                   </Link>
                 </td>

@@ -75,7 +75,7 @@ export function AttestTable({ rows }: { rows: AttestRow[] }) {
           <li key={r.id} className="flex items-start gap-3 p-3 text-sm">
             <input type="checkbox" className="mt-1 h-5 w-5 shrink-0" aria-label={`选择 ${r.name}（${r.studentNo}）`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
             <div className="min-w-0 flex-1">
-              <Link href={`/office/agreements/${r.id}`} className="font-medium text-brand-700 underline">
+              <Link prefetch={false} href={`/office/agreements/${r.id}`} className="font-medium text-brand-700 underline">
                 {r.name}（{r.studentNo}）
               </Link>
               <div className="break-words text-slate-600">
