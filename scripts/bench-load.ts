@@ -12,7 +12,7 @@
 // page views and 2 transitions per client round) for BENCH_SECONDS, and pgbench's TPS for a
 // two-statement transaction (UPDATE one row + INSERT one row) on the same PostgreSQL.
 // BENCH_SECONDS (20), BENCH_CLIENTS (50), BENCH_ROUNDS (3), BENCH_ROUND_SECONDS (8),
-// BENCH_ALONE (15), BENCH_AGREEMENTS (6000), BENCH_PORT (3300; the floor app BENCH_PORT + 1),
+// BENCH_ALONE (15), BENCH_AGREEMENTS (2000), BENCH_PORT (3300; the floor app BENCH_PORT + 1),
 // NEXT_DIST_DIR (.next-bench; built if the sources changed), BENCH_KEEP_DB=1.
 // Last line: BENCH load clients=50 rps=<r> p95_ms=<p> p99_ms=<q> errors=<e> pgbench_tps=<t>
 //   floor_page_rps=<a> floor_action_rps=<b> page_ratio=<x> transition_ratio=<y> p95_ratio=<z>
@@ -27,7 +27,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 8);
 const ALONE = Number(process.env.BENCH_ALONE ?? 15);
-const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 6000);
+const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 2000);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -125,20 +125,20 @@ async function main() {
       const [fp, op, fa, ot] = [floorPage, ourPages, floorAction, ourTransitions].map((runs) => runs[round]);
       log(
         `round ${round + 1}: floor page ${f1(fp.ok / fp.seconds)}/s, our pages ${f1(op.ok / op.seconds)}/s (${f2(op.ok / op.seconds / (fp.ok / fp.seconds))}); ` +
-          `floor action ${f1(fa.ok / fa.seconds)}/s p95 ${percentile(fa.latencies, 95)} ms, our transitions ${f1(ot.ok / ot.seconds)}/s p95 ${percentile(ot.latencies, 95)} ms (${f2(ot.ok / ot.seconds / (fa.ok / fa.seconds))})`,
+          `floor action ${f1(fa.ok / fa.seconds)}/s p95 ${f1(percentile(fa.latencies, 95))} ms, our transitions ${f1(ot.ok / ot.seconds)}/s p95 ${f1(percentile(ot.latencies, 95))} ms (${f2(ot.ok / ot.seconds / (fa.ok / fa.seconds))})`,
       );
       if (traffic.left() === 0) log("note: every prepared agreement was signed (raise BENCH_AGREEMENTS): later transitions rounds partly served pages");
     }
     const [fp, op, fa, ot] = [floorPage, ourPages, floorAction, ourTransitions].map(total);
-    log(`floor (no-op): page ${f1(fp.rps)}/s p95 ${fp.p95} ms; server action ${f1(fa.rps)}/s p50 ${fa.p50} ms p95 ${fa.p95} ms`);
-    log(`ours: pages ${f1(op.rps)}/s p95 ${op.p95} ms; transitions ${f1(ot.rps)}/s (${transitionsDone}: ${traffic.transitions.sign} 确定签约, ${traffic.transitions.confirm} 确定签约信息 so far) p50 ${ot.p50} ms p95 ${ot.p95} ms; refused ${traffic.transitions.failed}`);
+    log(`floor (no-op): page ${f1(fp.rps)}/s p95 ${f1(fp.p95)} ms; server action ${f1(fa.rps)}/s p50 ${f1(fa.p50)} ms p95 ${f1(fa.p95)} ms`);
+    log(`ours: pages ${f1(op.rps)}/s p95 ${f1(op.p95)} ms; transitions ${f1(ot.rps)}/s (${transitionsDone}: ${traffic.transitions.sign} 确定签约, ${traffic.transitions.confirm} 确定签约信息 so far) p50 ${f1(ot.p50)} ms p95 ${f1(ot.p95)} ms; refused ${traffic.transitions.failed}`);
 
     log(`mixed traffic (4 page views + 2 transitions per client round): ${CLIENTS} clients for ${SECONDS} s…`);
     const failedBefore = traffic.transitions.failed;
     const mixed = await load(server.url, [pageRequests[0], pageRequests[1], traffic.sign, pageRequests[2], pageRequests[3], traffic.confirm], SECONDS);
     const mixedP95 = percentile(mixed.latencies, 95);
     const mixedP99 = percentile(mixed.latencies, 99);
-    log(`mixed: ${mixed.ok} requests in ${f1(mixed.seconds)} s; p50 ${percentile(mixed.latencies, 50)} ms, p95 ${mixedP95} ms, p99 ${mixedP99} ms; refused transitions ${traffic.transitions.failed - failedBefore}`);
+    log(`mixed: ${mixed.ok} requests in ${f1(mixed.seconds)} s; p50 ${f1(percentile(mixed.latencies, 50))} ms, p95 ${f1(mixedP95)} ms, p99 ${f1(mixedP99)} ms; refused transitions ${traffic.transitions.failed - failedBefore}`);
 
     const errors = [...floorPage, ...floorAction].reduce((s, r) => s + r.errors, 0) + op.errors + ot.errors + mixed.errors + traffic.transitions.failed;
     if (errors) log(`errors: floor ${fp.errors + fa.errors}, pages ${op.errors}, transitions ${ot.errors}, mixed ${mixed.errors}, refused transitions ${traffic.transitions.failed}; statuses ${JSON.stringify([...ourPages, ...ourTransitions, mixed].map((r) => r.statuses))}`);
@@ -151,7 +151,7 @@ async function main() {
     log(`pgbench: ${pgTps.toFixed(0)} TPS (UPDATE + INSERT per transaction, 10 clients)`);
     log(`per page alone vs the empty page alone: ${perPage.join(" ")}`);
     console.log(
-      `BENCH load clients=${CLIENTS} rps=${f1(mixed.ok / mixed.seconds)} p95_ms=${f1(mixedP95)} p99_ms=${mixedP99} errors=${errors} pgbench_tps=${pgTps.toFixed(0)} ` +
+      `BENCH load clients=${CLIENTS} rps=${f1(mixed.ok / mixed.seconds)} p95_ms=${f1(mixedP95)} p99_ms=${Math.round(mixedP99)} errors=${errors} pgbench_tps=${pgTps.toFixed(0)} ` +
         `floor_page_rps=${f1(fp.rps)} floor_action_rps=${f1(fa.rps)} page_ratio=${f2(op.rps / fp.rps)} transition_ratio=${f2(ot.rps / fa.rps)} p95_ratio=${f2(ot.p95 / fa.p95)}`,
     );
   } finally {
