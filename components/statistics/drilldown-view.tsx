@@ -4,11 +4,11 @@ import type { listDrilldown, Figure } from "@/lib/statistics/drilldown";
 import { figureLabel, figureParam } from "@/lib/statistics/drilldown";
 import { filterToParams } from "@/lib/statistics/filters";
 import { ExportButton } from "./export-button";
-import { TIME_ZONE } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 
 type Page = Awaited<ReturnType<typeof listDrilldown>>;
 
-const DAY = (d: Date | null) => (d ? d.toLocaleDateString("zh-CN", { timeZone: TIME_ZONE }) : "—");
+const DAY = (d: Date | null) => (d ? formatDateTime(d) : "—");
 
 /** The list behind one figure of 查询统计, with the same filter, and its export. */
 export function DrilldownView({ page, figure, basePath, backPath, filterText }: { page: Page; figure: Figure; basePath: string; backPath: string; filterText: string }) {

@@ -11,7 +11,7 @@ import {
   unitNatureLabel,
 } from "@/lib/reference";
 import { maskIdNumber } from "@/lib/validation/id-card";
-import { TIME_ZONE } from "@/lib/format";
+import { formatFormDate } from "@/lib/format";
 
 /** Serializable (plain strings), so it can be handed to client components as well. */
 export type AgreementSheetData = {
@@ -82,16 +82,6 @@ export type AgreementSheetData = {
 
 const GENDER_LABELS: Record<string, string> = { MALE: "男", FEMALE: "女" };
 
-const dateFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-});
-
-export function formatSheetDate(date: Date | null | undefined): string {
-  return date ? dateFormat.format(date) : "";
-}
 
 const text = (value: string | number | null | undefined): string => (value == null ? "" : String(value).trim());
 
@@ -158,10 +148,10 @@ export function toSheetData(detail: AgreementDetail, opts: { maskIdNumber: boole
     showReportTitle: opts.showReportTitle ?? Boolean(text(a.unitReportTitle)),
     mode: a.signingMode,
     dates: {
-      studentConfirmed: formatSheetDate(a.studentConfirmedAt),
-      employerSigned: formatSheetDate(a.employerSignedAt),
-      approved: formatSheetDate(a.approvedAt),
-      attested: formatSheetDate(a.attestedAt),
+      studentConfirmed: formatFormDate(a.studentConfirmedAt),
+      employerSigned: formatFormDate(a.employerSignedAt),
+      approved: formatFormDate(a.approvedAt),
+      attested: formatFormDate(a.attestedAt),
     },
   };
 }

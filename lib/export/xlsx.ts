@@ -6,7 +6,7 @@
 // text, a width on every column and the header row frozen.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { TIME_ZONE } from "@/lib/format";
+import { beijingToday, beijingWallClock, formatDateTimeSeconds } from "@/lib/format";
 
 /**
  * auto (default): strings as text, numbers as numbers, a Date as a Beijing date-time; text:
@@ -26,25 +26,6 @@ const MAX_ROWS = 1_048_575;
 const NUM_FMT: Record<ColumnType, string> = { auto: "General", text: "@", number: "General", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" };
 const DEFAULT_WIDTH: Record<ColumnType, number> = { auto: 14, text: 14, number: 10, date: 12, datetime: 17 };
 
-const beijing = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-/**
- * A spreadsheet date has no time zone: it is the wall clock. The instant's Beijing wall
- * clock, as the Date whose UTC fields are that wall clock (what exceljs writes as the serial).
- */
-export function beijingWallClock(instant: Date): Date {
-  const parts = Object.fromEntries(beijing.formatToParts(instant).map((p) => [p.type, p.value]));
-  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)));
-}
 
 /** "2026-12-01" (a calendar day, e.g. of the trend) → that day as a spreadsheet date. */
 function dayOf(value: string): Date | null {
@@ -67,7 +48,7 @@ export function cellValue(type: ColumnType, value: CellValue): ExcelJS.CellValue
     case "datetime":
       return value instanceof Date ? beijingWallClock(value) : String(value);
     case "text":
-      return value instanceof Date ? beijingWallClock(value).toISOString().slice(0, 19).replace("T", " ") : String(value);
+      return value instanceof Date ? formatDateTimeSeconds(value) : String(value);
     default:
       return value instanceof Date ? beijingWallClock(value) : value;
   }
@@ -137,5 +118,5 @@ export function xlsxResponse(body: ReadableStream<Uint8Array> | Buffer, filename
 
 /** Today's date in China, for file names. */
 export function stamp(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll("-", "");
+  return beijingToday().replaceAll("-", "");
 }

@@ -2,6 +2,7 @@
 // `summary` reads the summary tables (what pages use), `base` computes from Student /
 // Agreement / Employer directly (the oracle of the tests and the baseline of the bench).
 import { prisma, type Db } from "@/lib/db/client";
+import { beijingToday } from "@/lib/format";
 import type { Actor } from "@/lib/auth/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cohortConditions, scopedFilter, type StatsFilter } from "./filters";
@@ -125,7 +126,7 @@ export type TrendPoint = { day: string } & Record<TrendAction, number>;
 
 /** The `days` calendar days (Asia/Shanghai) ending at `until` (default today), every day present. */
 export async function trendView(f: StatsFilter, source: Source, days = 30, until?: string, db: Db = prisma): Promise<TrendPoint[]> {
-  const end = until ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const end = until ?? beijingToday();
   const startDate = new Date(`${end}T00:00:00Z`);
   startDate.setUTCDate(startDate.getUTCDate() - (days - 1));
   const start = startDate.toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
 import IDValidator from "id-validator";
 import GB2260 from "id-validator/src/GB2260";
 import { isCityCode } from "../reference/regions";
+import { beijingToday } from "@/lib/format";
 
 export type IdGender = "MALE" | "FEMALE";
 
@@ -48,8 +49,7 @@ function parseBirth(id: string): { year: number; month: number; day: number } | 
 
 // Birth dates are calendar dates in China (UTC+8, no daylight saving).
 function chinaToday(now: Date): string {
-  const shifted = new Date(now.getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 10).replaceAll("-", "");
+  return beijingToday(now).replaceAll("-", "");
 }
 
 /** Why an ID number is not acceptable (a zh-CN message), or null when it is valid. */

@@ -99,6 +99,11 @@ describe("one rule in one place", () => {
     expect(ALL.filter((f) => code(f).includes("Asia/Shanghai"))).toEqual(["lib/format.ts"]);
   });
 
+  it("dates are written for people by lib/format.ts alone (one format, Beijing time)", () => {
+    const ownFormat = /toLocale(Date|Time)String|Intl\.DateTimeFormat|toLocaleString\([^)]*timeZone|\{[^}]*\bformat\b[^}]*\} from "date-fns"|8 \* 3600/;
+    expect(ALL.filter((f) => f !== "lib/format.ts" && ownFormat.test(code(f)))).toEqual([]);
+  });
+
   it("nothing but the engine's write statement changes an agreement's status", () => {
     const writers = ALL.filter((f) => /UPDATE "Agreement"|agreement\.(update|updateMany|create|upsert)\(/.test(code(f)));
     expect(writers).toEqual(["lib/workflow/write.ts"]);

@@ -6,7 +6,7 @@ import { CHANGE_PENDING_LABEL, EMPLOYER_STATUS_LABELS, listEmployersForReview } 
 import type { EmployerStatus } from "@/lib/generated/prisma/enums";
 import { provinceName } from "@/lib/reference/regions";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
-import { TIME_ZONE } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { pageParams, param } from "@/lib/http/params";
 
 export const metadata: Metadata = { title: "用人单位审核" };
@@ -71,7 +71,7 @@ export default async function OfficeEmployersPage({ searchParams }: { searchPara
               <p className="mt-2 text-sm text-slate-600">
                 {unitNatureLabel(e.natureCode) ?? e.natureCode} · {provinceName(e.provinceCode) ?? ""} · 联系人 {e.contactName} {e.contactPhone}
               </p>
-              <p className="mt-1 text-xs text-slate-500">注册于 {e.createdAt.toLocaleString("zh-CN", { timeZone: TIME_ZONE })}</p>
+              <p className="mt-1 text-xs text-slate-500">注册于 {formatDateTime(e.createdAt)}</p>
               {e.status === "REJECTED" && e.rejectReason && <p className="mt-1 text-sm text-red-700">不通过原因：{e.rejectReason}</p>}
               {e.status === "APPROVED" && e.changeRequestedAt && e.proposedName && <p className="mt-1 break-words text-sm text-amber-900">申请变更为：{e.proposedName}</p>}
             </li>

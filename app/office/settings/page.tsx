@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth/guard";
 import { getSettings, listTermsVersions } from "@/lib/settings/service";
 import { NoticesForm, NumbersForm, TermsForm } from "./forms";
-import { TIME_ZONE } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "系统设置" };
 
@@ -50,7 +50,7 @@ export default async function SettingsPage() {
                   第 {v.version} 版{v.id === settings.currentTerms?.id && <span className="ml-2 text-green-700">当前</span>}
                 </span>
                 <span className="text-slate-500">
-                  {v.createdAt.toLocaleString("zh-CN", { timeZone: TIME_ZONE })} · {v.createdBy?.name ?? "—"} · 使用于 {v._count.agreements} 份协议
+                  {formatDateTime(v.createdAt)} · {v.createdBy?.name ?? "—"} · 使用于 {v._count.agreements} 份协议
                 </span>
               </li>
             ))}

@@ -9,7 +9,7 @@ import { provinceName } from "@/lib/reference/regions";
 import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { resetAccountPasswordAction, setAccountActiveAction } from "../../settings/actions";
 import { ReviewButtons } from "./review-buttons";
-import { TIME_ZONE } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { notFoundOnAppError, pageId } from "@/lib/http/params";
 import { ActionButton } from "@/components/agreement/action-button";
 import { UnitSealStatus } from "@/components/seals/seal-status";
@@ -144,7 +144,7 @@ export default async function EmployerDetailPage({ params }: { params: Promise<{
             {history.map((h) => (
               <li key={h.id} className="border-l-2 border-slate-200 pl-3">
                 <span className="font-medium">{auditActionLabel(h.action)}</span>
-                <span className="ml-2 text-slate-500">{h.createdAt.toLocaleString("zh-CN", { timeZone: TIME_ZONE })}</span>
+                <span className="ml-2 text-slate-500">{formatDateTime(h.createdAt)}</span>
                 {typeof h.changes === "object" && h.changes && "reason" in h.changes && (
                   <p className="text-slate-600">原因：{String((h.changes as { reason: unknown }).reason)}</p>
                 )}
