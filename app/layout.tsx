@@ -2,11 +2,17 @@ import type { Metadata, Viewport } from "next";
 import "@fontsource/noto-sans-sc/400.css";
 import "@fontsource/noto-sans-sc/700.css";
 import "./globals.css";
+import { schoolName, siteName } from "@/lib/settings/school";
 
-export const metadata: Metadata = {
-  title: { default: "网上签约", template: "%s · 网上签约" },
-  description: "高校毕业生就业协议书网上签约系统",
-};
+// The browser's title says whose system this is: "待签约信息 · 东北理工大学就业协议书网上签约".
+export async function generateMetadata(): Promise<Metadata> {
+  const site = siteName(await schoolName());
+  return {
+    title: { default: site, template: `%s · ${site}` },
+    description: "高校毕业生就业协议书网上签约系统",
+    applicationName: site,
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/guard";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { SSO_LABEL, isSsoEnabled } from "@/lib/auth/sso";
+import { schoolName, SYSTEM_NAME } from "@/lib/settings/school";
 import { ssoLoginAction } from "./actions";
 import { LoginForm } from "./login-form";
 import { loginErrorText } from "./messages";
@@ -19,10 +20,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const target = typeof callbackUrl === "string" ? callbackUrl.slice(0, 200) : undefined;
   const sso = isSsoEnabled();
   const errorText = loginErrorText(typeof error === "string" ? error : undefined, typeof code === "string" ? code : undefined);
+  const school = await schoolName();
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
-        <h1 className="text-center text-2xl font-bold text-brand-800">就业协议书网上签约</h1>
+        {/* eslint-disable-next-line @next/next/no-img-element -- the app icon, a static SVG */}
+        <img src="/icon.svg" alt="" width={48} height={48} className="mx-auto mb-3 h-12 w-12" />
+        <h1 className="text-center text-2xl font-bold text-brand-800">
+          {school ? <span className="block text-lg">{school}</span> : null}
+          {SYSTEM_NAME}
+        </h1>
         <p className="mt-2 text-center text-sm text-slate-600">毕业生使用学号登录；用人单位使用注册的电子邮箱登录；辅导员和就业处使用工号登录</p>
         {errorText && (
           <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

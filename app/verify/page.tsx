@@ -3,7 +3,8 @@
 // masked name.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatSheetDate } from "@/lib/agreement/sheet-data";
+import { formatDateTime } from "@/lib/format";
+import { schoolName } from "@/lib/settings/school";
 import { verifyAgreementCode } from "@/lib/printing/verify";
 import { MAX_VERIFY_BYTES } from "@/lib/printing/verify-document";
 import { VerifyUpload } from "./verify-upload";
@@ -14,10 +15,11 @@ export const dynamic = "force-dynamic";
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ c?: string | string[] }> }) {
   const raw = (await searchParams).c;
   const code = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 64) ?? "";
-  const result = code ? await verifyAgreementCode(code) : null;
+  const [result, school] = await Promise.all([code ? verifyAgreementCode(code) : null, schoolName()]);
 
   return (
     <main className="mx-auto max-w-xl px-4 py-8">
+      {school ? <p className="text-sm font-semibold text-brand-800">{school}</p> : null}
       <h1 className="text-xl font-bold">就业协议书真伪核验</h1>
       <p className="mt-2 text-sm text-slate-600">纸质协议书：扫描页脚的二维码，或输入页脚上的验证码。电子协议：上传 PDF 文件，核验数字签名与内容。</p>
       <h2 className="mt-6 text-base font-semibold">输入验证码</h2>
@@ -51,7 +53,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
         <div className="card mt-6">
           <p className={`font-bold ${result.valid ? "text-green-800" : "text-amber-800"}`}>
             {result.valid
-              ? "核验通过：本协议书由学校网上签约系统出具。"
+              ? `核验通过：本协议书由${school || "学校"}网上签约系统出具。`
               : result.cancelled
                 ? "该协议书号真实存在，但协议已解约，此前出具的协议书已失效。"
                 : "该协议书号真实存在，但协议此后已被退回重新办理，此前打印的协议书已失效。"}
@@ -66,7 +68,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
             <dt className="text-slate-500">协议状态</dt>
             <dd>{result.statusLabel}</dd>
             <dt className="text-slate-500">学院（校）备案</dt>
-            <dd>{result.filed ? `已备案${result.filedAt ? `（${formatSheetDate(result.filedAt)}）` : ""}` : "未备案"}</dd>
+            <dd>{result.filed ? `已备案${result.filedAt ? `（${formatDateTime(result.filedAt)}）` : ""}` : "未备案"}</dd>
           </dl>
         </div>
       ) : null}

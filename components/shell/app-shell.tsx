@@ -2,6 +2,7 @@ import Link from "next/link";
 import { StepUpProvider } from "@/components/auth/step-up";
 import { signOut } from "@/lib/auth/auth";
 import { ROLE_LABELS, type Actor } from "@/lib/auth/roles";
+import { schoolName, SYSTEM_NAME } from "@/lib/settings/school";
 import { NAV } from "./nav";
 import { NavLinks } from "./nav-links";
 
@@ -11,8 +12,8 @@ async function logout() {
   await signOut({ redirectTo: "/login" });
 }
 
-/** The page frame of every signed-in role: title bar, role menu, the person, 退出. */
-export function AppShell({
+/** The page frame of every signed-in role: the school and the system, role menu, the person, 退出. */
+export async function AppShell({
   actor,
   badges = {},
   extra,
@@ -24,13 +25,15 @@ export function AppShell({
   extra?: React.ReactNode;
   children: React.ReactNode;
 }) {
+  const school = await schoolName();
   return (
     <div className="min-h-screen">
       <header className="bg-brand-700 text-white">
         <div className="mx-auto max-w-6xl px-4 pt-3 pb-2">
           <div className="flex items-center justify-between gap-3">
-            <Link href="/" className="text-base font-bold sm:text-lg">
-              就业协议书网上签约
+            <Link href="/" className="min-w-0 leading-tight">
+              {school ? <span className="block text-xs font-medium text-white/85 sm:inline sm:text-lg sm:font-bold sm:text-white">{school}</span> : null}
+              <span className="block text-base font-bold sm:inline sm:text-lg">{SYSTEM_NAME}</span>
             </Link>
             <div className="flex items-center gap-2 text-sm">
               {extra}
