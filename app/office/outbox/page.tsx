@@ -38,7 +38,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       {smtpConfigured() ? (
         <Alert>已配置邮件服务器：系统每分钟发送待发送的邮件，失败的邮件会自动重试。</Alert>
       ) : (
-        <Alert tone="warn">未配置邮件服务器（SMTP_URL），通知邮件不会发出，保存在此处供就业处查看。</Alert>
+        <Alert tone="warn">未配置邮件服务器：通知邮件暂不发出，保存在此处供就业处查看。如需发送邮件，请联系系统管理员配置邮件服务器。</Alert>
       )}
       <nav aria-label="按状态筛选" className="flex flex-wrap gap-2">
         <Link href="/office/outbox" className={chip(!status)} aria-current={!status ? "page" : undefined}>
