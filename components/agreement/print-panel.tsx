@@ -6,18 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { PrintPanelProps } from "@/lib/printing/panel";
-import { TIME_ZONE } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 
 export type { PrintPanelProps } from "@/lib/printing/panel";
 
-const timeFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 function fileNameFrom(disposition: string | null): string {
   const m = disposition?.match(/filename\*=UTF-8''([^;]+)/);
@@ -90,8 +82,13 @@ export function PrintPanel({ agreementId, printable, electronic, canPreview, dec
         </p>
       )}
 
-      {!printable ? <p className="mt-3 text-sm text-slate-600">{electronic ? "学院审核通过、学校鉴证后可下载原件" : "学院审核通过后方可打印正式协议书"}；现在可以先看样张，核对版式。</p> : null}
-      {printable && !decision.allowed ? <p className="mt-3 text-sm text-slate-700">{decision.message}</p> : null}
+      {/* why 打印 is not open yet (the capability function's reason), next to the disabled button */}
+      {!decision.allowed ? (
+        <p id="print-refused" className="mt-3 text-sm text-slate-700">
+          {decision.message}
+          {!printable && canPreview ? "现在可以先看样张，核对版式。" : ""}
+        </p>
+      ) : null}
 
       {needsReason ? (
         <div className="mt-3">
@@ -123,11 +120,15 @@ export function PrintPanel({ agreementId, printable, electronic, canPreview, dec
             打印预览{printable ? "" : "（样张）"}
           </a>
         ) : null}
-        {printable && decision.allowed ? (
-          <button type="button" className="btn-primary" onClick={print} disabled={busy}>
-            {busy ? "正在生成…" : electronic ? "下载电子协议原件（PDF）" : needsReason ? "重新打印" : "打印"}
-          </button>
-        ) : null}
+        <button
+          type="button"
+          className="btn-primary"
+          onClick={print}
+          disabled={busy || !decision.allowed}
+          aria-describedby={decision.allowed ? undefined : "print-refused"}
+        >
+          {busy ? "正在生成…" : electronic ? "下载电子协议原件（PDF）" : needsReason ? "重新打印" : "打印"}
+        </button>
       </div>
 
       {error ? (
@@ -152,9 +153,9 @@ export function PrintPanel({ agreementId, printable, electronic, canPreview, dec
         <ul className="mt-1 divide-y divide-slate-200 text-sm">
           {records.map((r) => (
             <li key={r.id} className="py-2">
-              <span className="font-medium">{timeFormat.format(new Date(r.createdAt))}</span>
+              <span className="font-medium">{formatDateTime(r.createdAt)}</span>
               <span className="ml-2">
-                {r.printedByName}（{ROLE_LABELS[r.role]}）{electronic ? "下载原件" : `打印 ${r.copies} 份`}
+                {r.printedByName}（{ROLE_LABELS[r.role]}）{electronic ? "下载原件" : `第 ${r.printNo} 次打印${r.printNo > 1 ? "（补打，每页印有打印次数）" : ""}，${r.copies} 份`}
               </span>
               {r.reason ? <span className="block break-words text-slate-600">原因：{r.reason}</span> : null}
             </li>

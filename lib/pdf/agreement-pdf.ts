@@ -19,6 +19,8 @@ export type AgreementPdfInput = {
   verification: { code: string; url: string } | null;
   /** 纸质 copies per print (一式三份); an electronic original is one copy */
   copies: number;
+  /** a paper reprint (第 N 次打印, N > 1): marked 补打 on every page; null: the first print, previews, originals */
+  reprint?: { printNo: number } | null;
   /** electronic mode: the seals placed so far */
   seals?: PlacedSeals;
   /** electronic official: the acts listed on the 签署记录 page */
@@ -39,10 +41,11 @@ export type AgreementPdf = {
 
 const NO_SEALS: PlacedSeals = { unit: null, college: null, school: null };
 
-function normalize(input: AgreementPdfInput): AgreementPdfInput & { seals: PlacedSeals; signingRecord: SigningRecordEntry[] | null } {
+function normalize(input: AgreementPdfInput): AgreementPdfInput & { seals: PlacedSeals; signingRecord: SigningRecordEntry[] | null; reprint: { printNo: number } | null } {
   const electronic = input.sheet.mode === "ELECTRONIC";
   return {
     ...input,
+    reprint: !electronic && input.kind === "official" && input.reprint && input.reprint.printNo > 1 ? { printNo: Math.floor(input.reprint.printNo) } : null,
     copies: electronic ? 1 : Math.min(10, Math.max(1, Math.floor(input.copies))),
     seals: electronic ? (input.seals ?? NO_SEALS) : NO_SEALS,
     signingRecord: electronic && input.kind === "official" ? (input.signingRecord ?? []) : null,

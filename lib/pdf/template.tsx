@@ -26,7 +26,7 @@ function renderToStaticMarkup(element: ReactElement): string {
 }
 
 /** Bump when the template changes: it is part of the cache key of every PDF. */
-export const TEMPLATE_VERSION = 8;
+export const TEMPLATE_VERSION = 9;
 
 /** One signing act on the 签署记录 page (the evidence of each party's consent). */
 export type SigningRecordEntry = {
@@ -57,6 +57,8 @@ export type AgreementDocument = {
   kind: "official" | "preview";
   verification: { code: string; url: string; qrSvg: string } | null;
   copies: number;
+  /** a paper reprint: "补打 · 第 N 次打印" in every page's head */
+  reprint: { printNo: number } | null;
   seals: PlacedSeals;
   /** the 签署记录 page of an electronic original; null on paper and previews */
   signingRecord: { entries: SigningRecordEntry[]; signer: string; fingerprint: string } | null;
@@ -87,6 +89,7 @@ body{font-family:"Noto Serif SC",serif;color:#000;-webkit-print-color-adjust:exa
 .pg:last-child{break-after:auto}
 .pg-head{height:${MARKER.heightMm + 2}mm;display:flex;justify-content:space-between;align-items:flex-start;font-size:10pt;flex:none}
 .pg-school{font-weight:700;letter-spacing:.1em;padding-top:1.5mm}
+.pg-reprint{flex:none;margin:0 3mm;padding:1mm 2.5mm;border:.4mm solid #000;font-size:10.5pt;font-weight:700;letter-spacing:.08em;white-space:nowrap}
 .pg-slot{width:${MARKER.widthMm}mm;height:${MARKER.heightMm}mm}
 .pg-body{flex:1;min-height:0;overflow:hidden;contain:strict}
 .pg-foot{flex:none;height:25mm;display:flex;align-items:center;gap:4mm;border-top:.3mm solid #000;margin-top:2mm;padding-top:2mm;font-size:8pt;line-height:1.5}
@@ -225,6 +228,7 @@ function Page({ doc, n, side, fit, children }: { doc: AgreementDocument; n: numb
     <section className="pg">
       <div className="pg-head" data-part={`h${n}`}>
         <span className="pg-school">{doc.schoolName}</span>
+        {doc.reprint ? <span className="pg-reprint">{reprintMark(doc.reprint.printNo)}</span> : null}
         <span className="pg-slot" />
       </div>
       {/* the fit script sizes the body's one child */}
@@ -342,6 +346,11 @@ function Document({ doc }: { doc: AgreementDocument }) {
 /** The body of one document: the front and the back page. */
 export function documentBodyHtml(doc: AgreementDocument): string {
   return renderToStaticMarkup(<Document doc={doc} />);
+}
+
+/** What every page of a reprint says in its head (and the print record lists). */
+export function reprintMark(printNo: number): string {
+  return `补打 · 第 ${printNo} 次打印`;
 }
 
 /**

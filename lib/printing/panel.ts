@@ -11,6 +11,8 @@ export type PrintRecordView = {
   printedByName: string;
   role: Role;
   copies: number;
+  /** 第 N 次打印 */
+  printNo: number;
   reason: string | null;
   /** ISO string (props of a client component must be serializable) */
   createdAt: string;
@@ -39,6 +41,7 @@ export function printPanelProps(caps: Pick<Capabilities, "print" | "preview">, d
       printedByName: r.printedBy.name,
       role: r.role,
       copies: r.copies,
+      printNo: r.printNo,
       reason: r.reason,
       createdAt: r.createdAt.toISOString(),
     })),

@@ -37,7 +37,18 @@ async function printSettings() {
   };
 }
 
-async function documentInput(viewer: Actor, detail: AgreementDetail, kind: "official" | "preview", origin: string): Promise<AgreementPdfInput> {
+/** 第 N 次打印: the number the next print of this agreement gets (its records so far + 1). */
+export function nextPrintNo(history: readonly unknown[]): number {
+  return history.length + 1;
+}
+
+async function documentInput(
+  viewer: Actor,
+  detail: AgreementDetail,
+  kind: "official" | "preview",
+  origin: string,
+  printNo: number | null = null,
+): Promise<AgreementPdfInput> {
   const settings = await printSettings();
   const electronic = detail.signingMode === "ELECTRONIC";
   // An agreement prints with the terms it was submitted under; a draft with today's.
@@ -57,6 +68,9 @@ async function documentInput(viewer: Actor, detail: AgreementDetail, kind: "offi
     kind,
     verification,
     copies: electronic ? 1 : settings.copies,
+    // a paper reprint says so on every page; the first print, and the electronic original
+    // (the same file for every party, downloaded as often as needed), carry no number
+    reprint: !electronic && kind === "official" && printNo !== null && printNo > 1 ? { printNo } : null,
     // 电子协议: each party's seal as placed when it signed; the 签署记录 on the original
     seals: electronic ? await placedSeals(detail) : undefined,
     signingRecord:
@@ -149,7 +163,8 @@ export async function printAgreement(
   if (first.needsReason && !reason) {
     throw new AppError("INVALID_INPUT", "本协议书已打印过，重新打印须填写原因", { reason: "请填写重新打印的原因" });
   }
-  const pdf = await issueOfficialPdf(detail, await documentInput(actor, detail, "official", origin));
+  const printNo = nextPrintNo(detail.printRecords);
+  const pdf = await issueOfficialPdf(detail, await documentInput(actor, detail, "official", origin, printNo));
   const copies = detail.signingMode === "ELECTRONIC" ? 1 : (await printSettings()).copies;
 
   const record = await prisma.$transaction(async (tx) => {
@@ -160,6 +175,8 @@ export async function printAgreement(
     });
     // the document handed out must be of the agreement as it still is (not returned meanwhile)
     if (current.version !== detail.version) throw new AppError("CONFLICT", "该协议刚刚被他人更新，请刷新后重新打印");
+    // the number printed on the pages must be this record's: another print came first
+    if (nextPrintNo(current.printRecords) !== printNo) throw new AppError("CONFLICT", "其他人刚刚打印了本协议书，请刷新后查看打印记录");
     const again = printDecision(actor.role, current.status, current.printRecords, current);
     if (!again.allowed) throw new AppError("FORBIDDEN", again.message);
     if (again.needsReason && !reason) {
@@ -171,6 +188,7 @@ export async function printAgreement(
         printedById: actor.userId,
         role: actor.role,
         copies,
+        printNo,
         reason,
         pdfHash: pdf.pdfHash,
       },

@@ -183,17 +183,56 @@ describe("who may print", () => {
     expect(noReason.fieldErrors?.reason).toBeDefined();
 
     const byCounselor = await printAgreement(asActor(w.counselor), approvedId, { reason: "邮寄中遗失" }, ORIGIN);
-    expect(byCounselor.pdf.cached).toBe(true); // the approved agreement's PDF is immutable
     const byOffice = await printAgreement(asActor(w.office), approvedId, { reason: "单位要求重新盖章" }, ORIGIN);
-    expect(byOffice.pdf.pdfHash).toBe(byCounselor.pdf.pdfHash);
 
     const records = await prisma.printRecord.findMany({ where: { agreementId: approvedId }, orderBy: { createdAt: "asc" } });
-    expect(records.map((r) => [r.role, r.reason])).toEqual([
-      ["STUDENT", null],
-      ["COUNSELOR", "邮寄中遗失"],
-      ["OFFICE", "单位要求重新盖章"],
+    expect(records.map((r) => [r.role, r.reason, r.printNo])).toEqual([
+      ["STUDENT", null, 1],
+      ["COUNSELOR", "邮寄中遗失", 2],
+      ["OFFICE", "单位要求重新盖章", 3],
     ]);
+    // each reprint is its own document (its number is printed on it), recorded with its hash
+    expect(records.map((r) => r.pdfHash)).toEqual([records[0].pdfHash, byCounselor.pdf.pdfHash, byOffice.pdf.pdfHash]);
+    expect(new Set(records.map((r) => r.pdfHash)).size).toBe(3);
   });
+
+  it("marks every page of a reprint 补打 · 第 N 次打印, and leaves the first print unmarked (#17.4)", async () => {
+    const student = await newStudent(prisma, "01");
+    const r = await agreementAt(prisma, "APPROVED", { student, employer: w.bank, counselor: w.counselor });
+    const first = await printAgreement(asActor(student), r.agreementId, { reason: null }, ORIGIN);
+    const second = await printAgreement(asActor(w.counselor), r.agreementId, { reason: "学生遗失" }, ORIGIN);
+    const third = await printAgreement(asActor(w.office), r.agreementId, { reason: "单位要求重新盖章" }, ORIGIN);
+    const pages = (bytes: Uint8Array) => Array.from({ length: 6 }, (_, i) => poppler("pdftotext", bytes, ["-f", String(i + 1), "-l", String(i + 1)]));
+    for (const t of pages(first.pdf.bytes)) expect(t).not.toMatch(/补打|次打印/);
+    for (const [result, n] of [[second, 2], [third, 3]] as const) {
+      const each = pages(result.pdf.bytes);
+      expect(each.map((t) => t.includes(`补打 · 第 ${n} 次打印`))).toEqual([true, true, true, true, true, true]);
+      expect(each.some((t) => t.includes(`第 ${n === 2 ? 3 : 2} 次打印`))).toBe(false);
+      // the reprint is still a document /verify recognises (the same code on every page)
+      const code = /验证码：\s*(\d{4}-\d{6}-[0-9A-Z]{10})/.exec(each[0])![1];
+      expect(await verifyAgreementCode(code)).toMatchObject({ ok: true, valid: true });
+    }
+    expect(
+      (await prisma.printRecord.findMany({ where: { agreementId: r.agreementId }, orderBy: { printNo: "asc" } })).map((x) => [x.printNo, x.pdfHash]),
+    ).toEqual([
+      [1, first.pdf.pdfHash],
+      [2, second.pdf.pdfHash],
+      [3, third.pdf.pdfHash],
+    ]);
+
+    // two reprints at once: one is recorded with the number it carries, the other is told to look again
+    const race = await Promise.allSettled([
+      printAgreement(asActor(w.counselor), r.agreementId, { reason: "甲" }, ORIGIN),
+      printAgreement(asActor(w.office), r.agreementId, { reason: "乙" }, ORIGIN),
+    ]);
+    expect(race.filter((x) => x.status === "fulfilled")).toHaveLength(1);
+    expect((race.find((x) => x.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
+    const won = (race.find((x) => x.status === "fulfilled") as PromiseFulfilledResult<Awaited<ReturnType<typeof printAgreement>>>).value;
+    expect(poppler("pdftotext", won.pdf.bytes)).toContain("补打 · 第 4 次打印");
+    expect(await prisma.printRecord.findMany({ where: { agreementId: r.agreementId }, select: { printNo: true }, orderBy: { printNo: "asc" } })).toEqual(
+      [1, 2, 3, 4].map((printNo) => ({ printNo })),
+    );
+  }, 120_000);
 
   it("refuses the unit, other students, other units and other 学院's counselors with FORBIDDEN (403)", async () => {
     const outsiders = [w.soft, w.bank, w.student2, w.pendingStudent, w.otherCounselor];
