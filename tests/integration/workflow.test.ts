@@ -155,7 +155,8 @@ describe("employer rules", () => {
     items[1] = { ...items[1], version: items[1].version - 1 }; // a stale row
     const outcomes = await batchSignAsEmployer(w.bank, [...items, { agreementId: "00000000-0000-4000-8000-000000000000", version: 1 }]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, true, true, false]);
-    expect(outcomes[1].message).toBe("该协议已被他人更新，请刷新后重试");
+    // the stale form is told what changed since (the student's 正式提交), not "已被他人更新"
+    expect(outcomes[1].message).toMatch(/^已由测试学生\d+（应届毕业生）于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}“正式提交”，内容已有变化，请刷新后核对再办理$/);
     expect(outcomes[5].message).toBe("未找到该协议");
     const signed = await prisma.agreement.findMany({ where: { id: { in: items.map((i) => i.agreementId) } } });
     expect(signed.filter((a) => a.status === "PENDING_STUDENT_CONFIRM")).toHaveLength(4);
