@@ -26,6 +26,16 @@ export async function getOwnEmployer(actor: Pick<Actor, "role" | "employerId">) 
   return employer;
 }
 
+/** The unit's registration as its landing page tells it (status, when, the office's reason). */
+export async function getOwnRegistration(actor: Pick<Actor, "role" | "employerId">) {
+  const employer = await prisma.employer.findUnique({
+    where: { id: employerIdOf(actor) },
+    select: { status: true, rejectReason: true, createdAt: true, updatedAt: true, reviewedAt: true },
+  });
+  if (!employer) throw new AppError("NOT_FOUND", "未找到本单位信息");
+  return employer;
+}
+
 type IdentityField = (typeof UNIT_IDENTITY_PROFILE)[number];
 export type UnitIdentityChange = Record<IdentityField, string>;
 

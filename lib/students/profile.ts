@@ -13,13 +13,15 @@ import { GENDER_LABELS, SOURCE_STATUS_LABELS } from "./labels";
 
 export async function getOwnSourceInfo(actor: Pick<Actor, "role" | "userId">) {
   if (actor.role !== "STUDENT") throw new AppError("FORBIDDEN");
-  const s = await prisma.student.findUnique({ where: { userId: actor.userId }, include: { college: true, major: true } });
+  const s = await prisma.student.findUnique({ where: { userId: actor.userId }, include: { college: true, major: true, user: { select: { phone: true, email: true } } } });
   if (!s) return null;
   return {
     status: s.sourceStatus,
     statusLabel: SOURCE_STATUS_LABELS[s.sourceStatus],
     note: s.sourceNote,
     updatedAt: s.updatedAt,
+    /** 手机号 and 电子邮箱 as imported with the 生源信息: the agreement form starts from them */
+    contact: { phone: s.user.phone ?? "", email: s.user.email ?? "" },
     fields: [
       ["学号", s.studentNo],
       ["姓名", s.name],

@@ -81,9 +81,17 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
+/** 我的签约: “填写/编辑就业协议书” opens the form (open already for a saved or returned agreement). */
+export async function openAgreementEditor(page: Page) {
+  await page.waitForSelector("#agreement-editor");
+  if (!(await page.$eval("#agreement-editor", (d) => (d as HTMLDetailsElement).open))) await page.click("#agreement-editor > summary");
+  await page.waitForSelector("#agreement-editor[open] #employerId-name", { visible: true });
+}
+
 /** 我的签约: choose a unit in the 选择签约单位 dialog, fill the form, 确定, then 正式提交. */
 export async function studentSubmits(page: Page, unitKeyword: string, email = "liming@example.com") {
   await open(page, "/student/agreement");
+  await openAgreementEditor(page);
   await clickText(page, "选择单位");
   await page.waitForSelector("#picker-q");
   await fill(page, "#picker-q", unitKeyword);

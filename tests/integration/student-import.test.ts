@@ -242,3 +242,14 @@ describe("a re-import that moves a graduate to another 学院", () => {
     expect((await approveAsCounselor(counselor02, { agreementId: r.agreementId, version: r.version + 1 }, approveForm)).to).toBe("APPROVED");
   });
 });
+
+describe("the imported contact data (#17.2)", () => {
+  it("手机号 and 电子邮箱 of the 生源信息 are what the student's agreement form starts from", async () => {
+    const { getOwnSourceInfo } = await import("@/lib/students/profile");
+    const id = makeIdNumber("230103", new Date("2005-06-07"), 8, "MALE");
+    const report = await importStudents(office, await workbook([row({ studentNo: "2023019017", name: "联系甲", idNumber: id, phone: "13912345678", email: "lianxi@example.com" })]));
+    expect(report).toMatchObject({ written: true, created: 1 });
+    const student = await actorOf("2023019017");
+    expect((await getOwnSourceInfo(student))?.contact).toEqual({ phone: "13912345678", email: "lianxi@example.com" });
+  });
+});

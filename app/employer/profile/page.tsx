@@ -4,6 +4,7 @@ import { isUnitAdministrator } from "@/lib/auth/account-admin";
 import { requireRole } from "@/lib/auth/guard";
 import { CHANGE_PENDING_LABEL, EMPLOYER_STATUS_LABELS } from "@/lib/employers/queries";
 import { getOwnEmployer, pendingIdentityChange, profileIdentityShown } from "@/lib/employers/profile";
+import { asSentence } from "@/lib/text";
 import { MAX_SEAL_BYTES, MIN_SEAL_PX } from "@/lib/seals/png";
 import { unitSeals } from "@/lib/seals/service";
 import { UnitSealStatus } from "@/components/seals/seal-status";
@@ -42,7 +43,7 @@ export default async function EmployerProfilePage() {
         )}
         {employer.status === "REJECTED" && (
           <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            审核未通过：{employer.rejectReason ?? "—"}。修改单位信息并保存后将重新提交审核。
+            审核未通过：{employer.rejectReason ? asSentence(employer.rejectReason) : "—。"}修改单位信息并保存后将重新提交审核。
           </p>
         )}
         <p className="mt-3 text-sm text-slate-600">

@@ -17,10 +17,12 @@ type Props = {
   /** the unit may not be changed (returned by the 学院, not by the unit) */
   employerLocked: boolean;
   defaults: { studentPhone: string; studentEmail: string; studentOpinion: string };
+  /** 手机号/电子邮箱 come from the imported 生源信息 (a new agreement) */
+  contactPrefilled?: boolean;
 };
 
 /** 填写/编辑就业协议: 选择签约单位 + 手机号, 电子邮箱, 本人意见; 确定 saves, 正式提交 sends. */
-export function AgreementForm({ agreementRef, canSubmit, employer: initialEmployer, employerLocked, defaults }: Props) {
+export function AgreementForm({ agreementRef, canSubmit, employer: initialEmployer, employerLocked, defaults, contactPrefilled = false }: Props) {
   const router = useRouter();
   const [employer, setEmployer] = useState(initialEmployer);
   const [picking, setPicking] = useState(false);
@@ -101,6 +103,7 @@ export function AgreementForm({ agreementRef, canSubmit, employer: initialEmploy
       </section>
       <section>
         <h3 className="mb-2 font-semibold">填写其他信息</h3>
+        {contactPrefilled && <p className="mb-3 text-sm text-slate-600">手机号、电子邮箱已按学院导入的生源信息填好，如有变化请直接修改。</p>}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <FormField id="studentPhone" label="手机号" required error={errors.studentPhone}>
             <TextInput id="studentPhone" registration={register("studentPhone")} invalid={!!errors.studentPhone} inputMode="tel" autoComplete="tel" />

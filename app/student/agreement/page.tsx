@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { toSheetData } from "@/lib/agreement/sheet-data";
 import { requireRole } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
+import { asSentence } from "@/lib/text";
 import { getOwnSourceInfo } from "@/lib/students/profile";
 import { capabilitiesOf, startVerdict } from "@/lib/workflow/capabilities";
 import { getSettings } from "@/lib/settings/service";
@@ -44,7 +45,13 @@ export default async function MyAgreementPage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-bold">我的签约</h1>
-        <NoticeDialog signingNotice={settings.signingNotice} breachNotice={settings.breachNotice} />
+        <NoticeDialog
+          openLabel="查看签约须知与违约说明"
+          sections={[
+            { title: "签约须知", text: settings.signingNotice },
+            { title: "违约说明", text: settings.breachNotice },
+          ]}
+        />
       </div>
 
       <section className="card space-y-4">
@@ -58,8 +65,8 @@ export default async function MyAgreementPage() {
         </div>
         {status === "RETURNED" && agreement?.returnReason && (
           <Alert tone="error">
-            {agreement.returnedByRole === "EMPLOYER" ? "用人单位退回/拒绝签约" : "学院退回"}，原因：{agreement.returnReason}
-            {agreement.returnedByRole === "EMPLOYER" ? "。您可以修改信息后重新提交，或选择其他单位。" : "。请按要求修改后重新提交。"}
+            {agreement.returnedByRole === "EMPLOYER" ? "用人单位退回/拒绝签约" : "学院退回"}，原因：{asSentence(agreement.returnReason)}
+            {agreement.returnedByRole === "EMPLOYER" ? "您可以修改信息后重新提交，或选择其他单位。" : "请按要求修改后重新提交。"}
           </Alert>
         )}
         {status === "PENDING_EMPLOYER" && <Alert>已提交给用人单位，请时常关注单位的审核情况。提交后不能更换签约单位，除非单位退回。</Alert>}
@@ -70,25 +77,33 @@ export default async function MyAgreementPage() {
       {!agreement && !start.allowed && <Alert tone="warn">{start.reason}。</Alert>}
 
       {start.allowed && (
-        <section className="card space-y-4">
-          <h2 className="text-lg font-semibold">填写/编辑就业协议书</h2>
-          <div>
-            <h3 className="mb-1 font-semibold">确认基本信息</h3>
-            <p className="mb-3 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">如以下信息有误，请联系学院对生源信息进行修改。</p>
-            <SourceInfoFields fields={info.fields} />
+        // the manual: read the notice and the steps first, then 填写/编辑就业协议书 opens the form
+        // (a saved draft or a returned agreement opens with it)
+        <details id="agreement-editor" open={!!agreement} className="card">
+          <summary className="btn-primary w-full cursor-pointer list-none sm:w-auto [&::-webkit-details-marker]:hidden">
+            <h2 className="text-base font-semibold">填写/编辑就业协议书</h2>
+          </summary>
+          <div className="mt-4 space-y-4">
+            <div>
+              <h3 className="mb-1 font-semibold">确认基本信息</h3>
+              <p className="mb-3 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">如以下信息有误，请联系学院对生源信息进行修改。</p>
+              <SourceInfoFields fields={info.fields} />
+            </div>
+            <AgreementForm
+              agreementRef={ref}
+              canSubmit={caps?.actions.submit.allowed ?? false}
+              employer={agreement ? { id: agreement.employerId, name: agreement.employer.name } : null}
+              employerLocked={caps ? !caps.changeEmployer : false}
+              contactPrefilled={!agreement && !!(info.contact.phone || info.contact.email)}
+              // a new agreement starts from the contact data imported with the 生源信息 (the student may change them)
+              defaults={{
+                studentPhone: agreement?.studentPhone ?? info.contact.phone,
+                studentEmail: agreement?.studentEmail ?? info.contact.email,
+                studentOpinion: agreement?.studentOpinion ?? "同意",
+              }}
+            />
           </div>
-          <AgreementForm
-            agreementRef={ref}
-            canSubmit={caps?.actions.submit.allowed ?? false}
-            employer={agreement ? { id: agreement.employerId, name: agreement.employer.name } : null}
-            employerLocked={caps ? !caps.changeEmployer : false}
-            defaults={{
-              studentPhone: agreement?.studentPhone ?? "",
-              studentEmail: agreement?.studentEmail ?? "",
-              studentOpinion: agreement?.studentOpinion ?? "同意",
-            }}
-          />
-        </section>
+        </details>
       )}
 
       {agreement && status === "PENDING_STUDENT_CONFIRM" && (
