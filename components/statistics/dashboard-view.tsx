@@ -8,13 +8,14 @@ import { unitNatureLabel } from "@/lib/reference/unit-nature";
 import { EChart } from "./echart";
 import { ExportButton } from "./export-button";
 import { RefreshButton } from "./refresh-button";
-import { TIME_ZONE } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 
 type Options = { years: number[]; colleges: { id: string; name: string }[]; majors: { id: string; name: string }[]; educations: { code: string; label: string }[] };
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** A rate as the charts plot it: percent, one decimal — the same figure the tables print. */
+const percent = (x: number) => Number((x * 100).toFixed(1));
 const num = (x: number) => x.toLocaleString("zh-CN");
-const TIME = (d: Date) => d.toLocaleString("zh-CN", { timeZone: TIME_ZONE, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
 
 function Section({ title, id, children, actions }: { title: string; id: string; children: React.ReactNode; actions?: React.ReactNode }) {
   return (
@@ -96,7 +97,7 @@ export function DashboardView({
         </div>
       </div>
       <p className="text-xs text-slate-500">
-        数据更新于 {TIME(data.refreshedAt)}
+        数据更新于 {formatDateTime(data.refreshedAt)}
         {data.refreshing ? "，正在后台更新" : ""}（每 5 分钟自动更新；待办积压为实时数据）
       </p>
       <form className="grid grid-cols-2 gap-2 sm:grid-cols-5" role="search" action={basePath}>
@@ -175,10 +176,10 @@ export function DashboardView({
               links={collegeTop.map((r) => drill("signed", { collegeId: r.id }))}
               option={{
                 grid: { left: 140, right: 40, top: 8, bottom: 24 },
-                tooltip: { trigger: "axis" },
-                xAxis: { type: "value", max: 1, axisLabel: { formatter: "{value}" } },
+                tooltip: { trigger: "axis", formatter: "{b0}<br/>{a0}：{c0}%" },
+                xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
                 yAxis: { type: "category", inverse: true, data: collegeTop.map((r) => r.name), axisLabel: { width: 130, overflow: "truncate" } },
-                series: [{ type: "bar", data: collegeTop.map((r) => Number(r.rate.toFixed(3))), itemStyle: { color: "#059669" } }],
+                series: [{ type: "bar", name: "签约率", data: collegeTop.map((r) => percent(r.rate)), itemStyle: { color: "#059669" }, label: { show: true, position: "right", formatter: "{c}%" } }],
               }}
             />
           )}
@@ -286,7 +287,7 @@ export function DashboardView({
             rows={data.employerBacklog.map((b) => [
               b.name,
               <Link key="n" href={drill(`backlogEmployer:${b.employerId}`)} className="text-brand-700 underline">{num(b.count)}</Link>,
-              TIME(b.oldest),
+              formatDateTime(b.oldest),
             ])}
           />
         </Section>
@@ -296,7 +297,7 @@ export function DashboardView({
             rows={data.collegeBacklog.map((b) => [
               `${b.name}${b.counselors ? `（${b.counselors}）` : ""}`,
               <Link key="n" href={drill(`backlogCollege:${b.collegeId}`)} className="text-brand-700 underline">{num(b.count)}</Link>,
-              TIME(b.oldest),
+              formatDateTime(b.oldest),
             ])}
           />
         </Section>
