@@ -1,6 +1,8 @@
 // The agreement form's own stylesheet: plain CSS (not Tailwind), because the same markup
 // is printed by headless Chromium from the PDF template, where no app CSS is loaded.
 // Screen: a container query stacks the rows into label/value pairs on a phone.
+// Paper: labels break only where the sheet marks it, values never inside a run of letters and
+// digits (an e-mail, a code); the print's fit script shrinks a cell whose text still overflows.
 export const AGREEMENT_SHEET_CSS = `
 .ag-sheet{color:#000;font-family:"Noto Serif SC","Noto Sans SC",serif;line-height:1.35}
 .ag-sheet *{box-sizing:border-box}
@@ -8,9 +10,9 @@ export const AGREEMENT_SHEET_CSS = `
 .ag-meta{display:flex;justify-content:space-between;align-items:flex-end;gap:1em;margin:.4em 0 .3em;font-size:.9em}
 .ag-meta-no{font-weight:700;white-space:nowrap}
 .ag-table{width:100%;border-collapse:collapse;table-layout:fixed;background:#fff}
-.ag-table th,.ag-table td{border:1px solid #000;padding:.25em .35em;vertical-align:middle;text-align:left;font-weight:400;word-break:break-all;overflow-wrap:anywhere}
+.ag-table th,.ag-table td{border:1px solid #000;padding:.25em .35em;vertical-align:middle;text-align:left;font-weight:400;word-break:normal;overflow-wrap:anywhere}
 .ag-table .ag-sec{writing-mode:vertical-rl;text-orientation:upright;text-align:center;font-weight:700;letter-spacing:.15em;padding:.3em 0}
-.ag-table .ag-l{text-align:center;white-space:normal}
+.ag-table .ag-l{text-align:center;white-space:normal;word-break:keep-all}
 .ag-table .ag-v{min-height:1.6em}
 .ag-op{display:flex;flex-direction:column;justify-content:space-between;min-height:4.2em}
 .ag-op-head{display:block}
@@ -24,12 +26,15 @@ export const AGREEMENT_SHEET_CSS = `
 .ag-sheet--screen{container-type:inline-size;font-size:14px}
 .ag-sheet--screen .ag-scroll{max-width:100%}
 .ag-sheet--screen .ag-table{border:1px solid #000}
-.ag-sheet--print{font-size:9.6pt}
+.ag-sheet--print{font-size:1em}
+.ag-sheet--print .ag-table th,.ag-sheet--print .ag-table td{overflow-wrap:normal}
+.ag-sheet--print .ag-tok{white-space:nowrap}
+.ag-sheet--print .ag-v--one{white-space:nowrap}
 .ag-sheet--print .ag-op{min-height:3.6em}
 .ag-sheet--print .ag-op-tall{min-height:3.2em}
 .ag-stamps{display:flex;justify-content:space-between;gap:0;margin-top:2mm}
 .ag-stamp{width:44mm;border:1px solid #000;display:flex;flex-direction:column;align-items:center;padding:1mm 0;box-sizing:border-box}
-.ag-stamp-label{font-size:8.5pt;font-weight:700;text-align:center;line-height:1.25;height:2.6em;display:flex;align-items:center;padding:0 1mm}
+.ag-stamp-label{font-size:8.5pt;font-weight:700;text-align:center;line-height:1.25;height:2.6em;display:flex;align-items:center;padding:0 1mm;word-break:keep-all}
 .ag-stamp-area{width:42mm;height:42mm;position:relative;flex:none}
 .ag-seal{position:absolute;left:1mm;top:1mm;width:40mm;height:40mm;object-fit:contain}
 .ag-stamp-date{font-size:8.5pt;white-space:nowrap}

@@ -1,7 +1,7 @@
 // 就业协议书 as the manual lays it out: three sections (毕业生情况及意见, 用人单位情况及意见,
 // 学校意见) in one 9-column table. Pure and hook-free: rendered by every role's pages
 // (variant "screen") and, through renderToStaticMarkup, by the PDF template ("print").
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { UNIT_NATURES } from "@/lib/reference/unit-nature";
 import type { AgreementSheetData } from "@/lib/agreement/sheet-data";
 import { AGREEMENT_SHEET_CSS } from "./agreement-sheet-css";
@@ -19,18 +19,55 @@ export type AgreementSheetProps = { data: AgreementSheetData; variant: "screen" 
 
 type Variant = AgreementSheetProps["variant"];
 
-function L({ children, span }: { children: ReactNode; span?: number }) {
+/**
+ * A label: it never breaks inside a word — only where "|" marks it ("统一社会|信用代码"); on
+ * paper the print's fit script shrinks a label that still does not fit its cell.
+ */
+function L({ children, span }: { children: string; span?: number }) {
+  const parts = children.split("|");
   return (
     <th scope="row" className="ag-l" colSpan={span}>
-      {children}
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
     </th>
   );
 }
 
-function V({ children, span }: { children: ReactNode; span?: number }) {
+// A run of letters, digits and signs (an e-mail, a code, a phone number, a house number):
+// never broken on paper. Chinese text wraps between its characters as usual.
+const TOKEN = /([^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+)/;
+
+/** A value's text, each token kept whole (a "/" between two, as in 手机/邮箱, may end a line). */
+function Tokens({ text }: { text: string }) {
   return (
-    <td className="ag-v" colSpan={span}>
-      {children}
+    <>
+      {text.split(TOKEN).map((part, i) =>
+        i % 2 === 0 ? (
+          part
+        ) : (
+          <Fragment key={i}>
+            {part.split(/(?<=\/)/).map((piece, j) => (
+              <Fragment key={j}>
+                {j > 0 ? <wbr /> : null}
+                <span className="ag-tok">{piece}</span>
+              </Fragment>
+            ))}
+          </Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+/** A value; `one`: a term, code or number kept on one line on paper (shrunk rather than wrapped). */
+function V({ children, span, one }: { children: ReactNode; span?: number; one?: boolean }) {
+  return (
+    <td className={one ? "ag-v ag-v--one" : "ag-v"} colSpan={span}>
+      {typeof children === "string" ? <Tokens text={children} /> : children}
     </td>
   );
 }
@@ -59,7 +96,7 @@ function Opinion({
       <div className={tall ? "ag-op ag-op-tall" : "ag-op"}>
         <span className="ag-op-head">
           <span className="ag-op-label">{label}：</span>
-          {value}
+          <Tokens text={value} />
         </span>
         {variant === "print" ? (
           sign ? (
@@ -98,7 +135,21 @@ function StampRow({ stamps }: { stamps: StampBox[] }) {
     <div className="ag-stamps">
       {stamps.map((s) => (
         <div key={s.label} className="ag-stamp">
-          <div className="ag-stamp-label">{s.label}</div>
+          <div className="ag-stamp-label">
+            {/* two lines at most, broken before the bracket: 学校毕业生就业主管部门 / （鉴证章） */}
+            <span>
+              {s.label.split("（").map((part, i) => (
+                <Fragment key={i}>
+                  {i > 0 ? (
+                    <>
+                      <wbr />（
+                    </>
+                  ) : null}
+                  {part}
+                </Fragment>
+              ))}
+            </span>
+          </div>
           <div className="ag-stamp-area">
             {/* eslint-disable-next-line @next/next/no-img-element -- printed by Chromium, not a page */}
             {s.sealSrc ? <img className="ag-seal" src={s.sealSrc} alt={`${s.label}电子印章`} /> : null}
@@ -142,27 +193,27 @@ export function AgreementSheet({ data, variant, stamps }: AgreementSheetProps) {
               <L>姓名</L>
               <V>{s.name}</V>
               <L>性别</L>
-              <V>{s.gender}</V>
+              <V one>{s.gender}</V>
               <L>民族</L>
-              <V>{s.ethnicity}</V>
+              <V one>{s.ethnicity}</V>
               <L>政治面貌</L>
-              <V>{s.political}</V>
+              <V one>{s.political}</V>
             </tr>
             <tr>
               <L>培养方式</L>
-              <V>{s.trainingMode}</V>
+              <V one>{s.trainingMode}</V>
               <L>学历</L>
-              <V>{s.education}</V>
+              <V one>{s.education}</V>
               <L>学制</L>
-              <V>{s.schoolingYears}</V>
+              <V one>{s.schoolingYears}</V>
               <L>毕业时间</L>
-              <V>{s.graduationMonth}</V>
+              <V one>{s.graduationMonth}</V>
             </tr>
             <tr>
               <L>专业</L>
               <V span={3}>{s.major}</V>
               <L>身份证号</L>
-              <V span={3}>{s.idNumber}</V>
+              <V span={3} one>{s.idNumber}</V>
             </tr>
             <tr>
               <L>生源地</L>
@@ -191,18 +242,18 @@ export function AgreementSheet({ data, variant, stamps }: AgreementSheetProps) {
               </th>
               <L>单位名称</L>
               <V span={3}>{u.name}</V>
-              <L>统一社会信用代码</L>
-              <V span={3}>{u.orgCode}</V>
+              <L>{"统一社会|信用代码"}</L>
+              <V span={3} one>{u.orgCode}</V>
             </tr>
             <tr>
-              <L>单位隶属部门</L>
+              <L>{"单位隶属|部门"}</L>
               <V span={3}>{u.department}</V>
               <L>联系人</L>
               <V span={3}>{u.contactName}</V>
             </tr>
             <tr>
               <L>联系电话</L>
-              <V span={3}>{u.contactPhone}</V>
+              <V span={3} one>{u.contactPhone}</V>
               <L>电子邮箱</L>
               <V span={3}>{u.email}</V>
             </tr>
@@ -210,7 +261,7 @@ export function AgreementSheet({ data, variant, stamps }: AgreementSheetProps) {
               <L>通讯地址</L>
               <V span={3}>{u.address}</V>
               <L>邮政编码</L>
-              <V span={3}>{u.postalCode}</V>
+              <V span={3} one>{u.postalCode}</V>
             </tr>
             <tr>
               <L>单位性质</L>
@@ -220,20 +271,20 @@ export function AgreementSheet({ data, variant, stamps }: AgreementSheetProps) {
             </tr>
             {data.showReportTitle ? (
               <tr>
-                <L>就业报到证抬头</L>
+                <L>{"就业报到证|抬头"}</L>
                 <V span={7}>{u.reportTitle}</V>
               </tr>
             ) : null}
             <tr>
-              <L>组织关系接收单位</L>
+              <L>{"组织关系|接收单位"}</L>
               <V span={7}>{u.partyOrgReceiver}</V>
             </tr>
             <tr>
-              <L>档案转寄详细地址</L>
+              <L>{"档案转寄|详细地址"}</L>
               <V span={7}>{u.archiveAddress}</V>
             </tr>
             <tr>
-              <L>落户城市(详细地址)</L>
+              <L>{"落户城市|(详细地址)"}</L>
               <V span={7}>{u.settleCity}</V>
             </tr>
             <tr>
@@ -258,15 +309,15 @@ export function AgreementSheet({ data, variant, stamps }: AgreementSheetProps) {
               <th rowSpan={3} className="ag-sec" scope="rowgroup">
                 学校意见
               </th>
-              <L>学校联系人</L>
+              <L>{"学校|联系人"}</L>
               <V>{c.contact}</V>
               <L>联系电话</L>
-              <V span={2}>{c.phone}</V>
+              <V span={2} one>{c.phone}</V>
               <L>邮政编码</L>
-              <V span={2}>{c.postalCode}</V>
+              <V span={2} one>{c.postalCode}</V>
             </tr>
             <tr>
-              <L>协议书邮寄地址</L>
+              <L>{"协议书|邮寄地址"}</L>
               <V span={7}>{c.mailAddress}</V>
             </tr>
             <tr>

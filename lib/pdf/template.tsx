@@ -26,7 +26,7 @@ function renderToStaticMarkup(element: ReactElement): string {
 }
 
 /** Bump when the template changes: it is part of the cache key of every PDF. */
-export const TEMPLATE_VERSION = 9;
+export const TEMPLATE_VERSION = 10;
 
 /** One signing act on the 签署记录 page (the evidence of each party's consent). */
 export type SigningRecordEntry = {
@@ -136,6 +136,22 @@ function wqFit(box){
   var lo=fits?guess:Math.max(min,guess*0.9), hi=fits?Math.min(max,guess*1.06):guess;
   for(var i=0;i<4;i++){ var mid=(lo+hi)/2; inner.style.fontSize=mid+'pt'; if(inner.scrollHeight<=box.clientHeight) lo=mid; else hi=mid; }
   inner.style.fontSize=lo+'pt';
+  // the bracket's lower end is a guess: step down until it really fits
+  while(inner.scrollHeight>box.clientHeight&&lo>min){ lo=Math.max(min,lo*0.93); inner.style.fontSize=lo+'pt'; }
+}
+// A cell of the agreement form whose text is wider than the cell (a label that does not fit
+// where it may break, an e-mail longer than its box) is set smaller until it fits: words and
+// addresses are never broken (lib/agreement/agreement-sheet-css.ts), they shrink.
+function wqFitCells(root){
+  var cells=root.querySelectorAll('.ag-sheet--print .ag-l,.ag-sheet--print .ag-v,.ag-sheet--print .ag-stamp-label');
+  for(var i=0;i<cells.length;i++){
+    var c=cells[i], size=1;
+    c.style.fontSize='';
+    for(var n=0;n<12&&c.scrollWidth>c.clientWidth+0.5&&size>0.35;n++){
+      size=Math.max(0.35,size*Math.min(0.96,c.clientWidth/c.scrollWidth));
+      c.style.fontSize=size+'em';
+    }
+  }
 }
 // Refill by parts: an element with data-part whose HTML is what it was last time is kept as
 // it is, laid out and fitted already (the back page's terms are the same for every agreement
@@ -159,7 +175,7 @@ window.wqFill=async function(html){
   }
   void document.body.offsetHeight; // lay out now, so the needed font chunks start loading
   await document.fonts.ready;
-  changed.forEach(function(el){ if(el.hasAttribute('data-fit-max')) wqFit(el); });
+  changed.forEach(function(el){ if(el.hasAttribute('data-fit-max')){ wqFit(el); wqFitCells(el); } });
   await document.fonts.ready;
   return document.querySelectorAll('.pg').length;
 };
@@ -316,7 +332,7 @@ function Document({ doc }: { doc: AgreementDocument }) {
   const record = doc.signingRecord;
   return (
     <>
-      <Page doc={doc} n={1} side="第 1 页（正面）" fit={{ max: "10.5", min: "7" }}>
+      <Page doc={doc} n={1} side="第 1 页（正面）" fit={{ max: "9.6", min: "4" }}>
         <div>
           <AgreementSheet data={doc.sheet} variant="print" stamps={stampBoxes(doc)} />
         </div>
