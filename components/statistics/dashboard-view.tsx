@@ -152,7 +152,7 @@ export function DashboardView({
         ))}
       </div>
 
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-2">
         <Section title="办理进度（漏斗）" id="st-funnel">
           <EChart
             label="各状态协议数量"
@@ -280,7 +280,7 @@ export function DashboardView({
         />
       </Section>
 
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-2">
         <Section title={`待办积压：超过 ${BACKLOG_DAYS} 天未签约的单位`} id="st-backlog-unit">
           <Table
             head={["单位", "份数", "最早等待自"]}
