@@ -102,14 +102,20 @@ describe("the official PDF's digital signature", () => {
     expect(first).toMatch(/Not total document signed/);
   });
 
-  it("is issued once: stored with its hash; a reprint of the same content is the very same file", async () => {
+  it("is issued once per content: stored with its hash; a reprint (marked 补打 · 第 2 次打印) is its own signed file", async () => {
     const issued = await prisma.issuedDocument.findMany({ where: { agreementId } });
     expect(issued).toHaveLength(1);
     expect(issued[0]).toMatchObject({ sha256: sha256(bytes), mode: "PAPER", signerName: DEMO_CERT_NAME });
     const again = await printAgreement(asActor(w.counselor), agreementId, { reason: "学生遗失" }, ORIGIN);
-    expect(sha256(again.pdf.bytes)).toBe(sha256(bytes));
-    const records = await prisma.printRecord.findMany({ where: { agreementId } });
-    expect(records.map((r) => r.pdfHash)).toEqual([sha256(bytes), sha256(bytes)]);
+    expect(sha256(again.pdf.bytes)).not.toBe(sha256(bytes));
+    expect(pdfsig(again.pdf.bytes, "reprint.pdf")).toContain("Signature is Valid.");
+    const records = await prisma.printRecord.findMany({ where: { agreementId }, orderBy: { printNo: "asc" } });
+    expect(records.map((r) => [r.printNo, r.pdfHash])).toEqual([
+      [1, sha256(bytes)],
+      [2, sha256(again.pdf.bytes)],
+    ]);
+    const stored = await prisma.issuedDocument.findMany({ where: { agreementId }, select: { sha256: true } });
+    expect(stored.map((d) => d.sha256).sort()).toEqual([sha256(bytes), sha256(again.pdf.bytes)].sort());
   });
 
   it("has real creation and modification dates and a distinct tag for every font subset", () => {
