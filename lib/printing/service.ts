@@ -175,13 +175,13 @@ export async function printAgreement(
     });
     // the document handed out must be of the agreement as it still is (not returned meanwhile)
     if (current.version !== detail.version) throw new AppError("CONFLICT", "该协议刚刚被他人更新，请刷新后重新打印");
-    // the number printed on the pages must be this record's: another print came first
-    if (nextPrintNo(current.printRecords) !== printNo) throw new AppError("CONFLICT", "其他人刚刚打印了本协议书，请刷新后查看打印记录");
     const again = printDecision(actor.role, current.status, current.printRecords, current);
     if (!again.allowed) throw new AppError("FORBIDDEN", again.message);
     if (again.needsReason && !reason) {
       throw new AppError("INVALID_INPUT", "本协议书已打印过，重新打印须填写原因", { reason: "请填写重新打印的原因" });
     }
+    // the number printed on the pages must be this record's: another print came first
+    if (nextPrintNo(current.printRecords) !== printNo) throw new AppError("CONFLICT", "本协议书刚刚已被打印，请刷新后查看打印记录，如需再次打印请重试");
     return tx.printRecord.create({
       data: {
         agreementId: detail.id,
