@@ -52,6 +52,14 @@ describe("whose system this is (#17.7)", () => {
           expect({ href, status: res.status }).toEqual({ href, status: 200 });
           expect(res.headers.get("content-type")).toMatch(/^image\//);
         }
+        // for the eye: the login page and /verify on a phone
+        mkdirSync(path.join(ARTIFACTS, "first-use"), { recursive: true });
+        await page.setViewport({ width: 375, height: 812 });
+        for (const [pathname, name] of [["/login", "login"], ["/verify", "verify"]]) {
+          await page.goto(`${baseUrl()}${pathname}`, { waitUntil: "networkidle0" });
+          expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: path.join(ARTIFACTS, "first-use", `${name}-375.png`), fullPage: true });
+        }
       });
     } finally {
       await page.close();
