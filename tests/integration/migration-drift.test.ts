@@ -58,7 +58,7 @@ describe("migrations match schema.prisma", () => {
       await client.end().catch(() => {});
       await embedded.stop();
     }
-  });
+  }, 180_000); // every migration from an empty PGlite: about a minute already on a loaded 2-core machine
 
   it("notices a difference (the comparison is not vacuous)", () => {
     const changed = structuredClone(dataModel());
