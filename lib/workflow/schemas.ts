@@ -2,7 +2,7 @@
 // and the server action parse with the same schema.
 import { z } from "zod";
 import { emailSchema, mobileSchema, optionalText, phoneSchema, postalCodeSchema, requiredText } from "@/lib/validation/common";
-import { unitSignFormSchema, type UnitSignForm, type UnitSignatureInput, type UnitSignFormInput } from "@/lib/agreement/unit-section";
+import { unitSignFormSchema, type UnitSignForm, type UnitSignFormInput } from "@/lib/agreement/unit-section";
 
 const uuid = (message: string) => z.string({ error: message }).uuid({ error: message });
 
