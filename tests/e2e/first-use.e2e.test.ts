@@ -94,7 +94,9 @@ describe("one date format (#17.8)", () => {
     await withScreenshot(page, "first-use-dates", async () => {
       await open(page, "/office/employers");
       const text = await page.evaluate(() => document.body.innerText);
-      expect(text).toMatch(/注册于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}(?!:)/);
+      // the 注册时间 column (lib/employers/columns.ts) of the list's table
+      expect(text).toContain("注册时间");
+      expect(text).toMatch(/(^|\s)\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?!:)/m);
       expect(text).not.toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/); // the old toLocaleString shape
       await open(page, "/office/settings");
       expect(await page.evaluate(() => document.body.innerText)).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} · /);

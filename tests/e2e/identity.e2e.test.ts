@@ -383,8 +383,12 @@ describe("the takeover chain of issue #11 fails at every link", () => {
       expect(pdf.headers.get("content-type")).toContain("application/pdf");
       return execFileSync("pdftotext", ["-", "-"], { input: Buffer.from(await pdf.arrayBuffer()) }).toString("utf8").replace(/\s+/g, "");
     };
-    for (const step of ["draft", "submitted"]) {
-      if (step === "submitted") await submitAgreement(student, { agreementId: draft.agreementId, version: draft.version });
+    // an unsubmitted draft is the student's alone: the unit it names gets no 样张 at all (#12)
+    const early = await unitSession.fetch(`/api/agreements/${draft.agreementId}/pdf?preview=1`);
+    expect(early.status).toBe(404);
+    expect(await early.text()).not.toContain(student.idNumber);
+    for (const step of ["submitted"]) {
+      await submitAgreement(student, { agreementId: draft.agreementId, version: draft.version });
       const text = await previewText();
       expect([step, text.includes(student.idNumber)]).toEqual([step, false]);
       expect(text).toContain(maskIdNumber(student.idNumber));
