@@ -77,7 +77,10 @@ it("walks every page with malformed parameters: zh-CN 404 where the page takes t
     if (route.param) {
       for (const bad of ["abc", "1e20", "00000000-0000-4000-8000-000000000000", "%E6%9F%A5"]) {
         const url = route.pattern.replace(/\[[^\]]+\]/, bad);
-        const res = await s.fetch(url);
+        let res = await s.fetch(url);
+        // a notification's link (/termination/[id]) sends each person on to their own role's page: follow it once
+        const onward = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+        if (onward && new URL(onward, baseUrl()).pathname.endsWith(`/${bad}`)) res = await s.fetch(new URL(onward, baseUrl()).pathname);
         expectZhNotFound(res.status, await res.text(), url);
         tried++;
       }
