@@ -38,6 +38,8 @@ const ROUNDS = Number(process.env.RACE_ROUNDS ?? 20);
 const CONFLICT = "该协议已被他人更新，请刷新后重试";
 // a loser that read the row after the winner committed is told the new state instead
 const STATE = /^协议当前状态为“[^”]+”，不能进行“[^”]+”操作$/;
+// 批量签约's per-row answer for a row someone acted on meanwhile (#17.3: who did what, when)
+const DONE_BY = /^已由.+于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}“[^”]+”[，：]/;
 const LATE = "已超过复核确认期限，系统正在自动确认签约信息";
 
 const KEYS = {
@@ -180,7 +182,7 @@ describe(`conflicting actions on one agreement, one on each of two instances (${
       // exactly one of the two got the contested agreement; the others in the batch were signed
       expect([contestedItem.ok, returned.ok].filter(Boolean)).toHaveLength(1);
       const loser = contestedItem.ok ? (returned as { error: string }).error : contestedItem.message;
-      expect([CONFLICT, "未找到该协议"].includes(loser) || STATE.test(loser)).toBe(true);
+      expect([CONFLICT, "未找到该协议"].includes(loser) || STATE.test(loser) || DONE_BY.test(loser)).toBe(true);
       expect(items.filter((i) => i.agreementId !== contested).every((i) => i.ok)).toBe(true);
       const after = await prisma.agreement.findUniqueOrThrow({ where: { id: contested } });
       expect(after.status).toBe(contestedItem.ok ? "PENDING_STUDENT_CONFIRM" : "RETURNED");
