@@ -17,6 +17,7 @@ import { approveForm, demoWorld, newStudent, signForm, studentForm } from "../fi
 import { getTestPrisma } from "../setup/db";
 import type { WorkflowActor } from "@/lib/workflow";
 import type { Actor } from "@/lib/auth/roles";
+import { refusal } from "../helpers/refusal";
 
 let prisma: Db;
 let w: Awaited<ReturnType<typeof demoWorld>>;
@@ -39,16 +40,6 @@ beforeAll(async () => {
 beforeEach(async () => {
   await updateTerminationSettings(w.office as Actor, DEFAULTS);
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const ref = (r: { agreementId: string; version: number }) => ({ agreementId: r.agreementId, version: r.version });
 const TERMS = { position: "软件开发工程师", workplace: "黑龙江省哈尔滨市", salary: "税前月薪 9000 元", probation: "3 个月", serviceTerm: "服务期 3 年，违约金 5000 元" };

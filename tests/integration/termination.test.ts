@@ -19,6 +19,7 @@ import { agreementAt, demoWorld, newStudent, studentForm } from "../fixtures/wor
 import { getTestPrisma } from "../setup/db";
 import type { WorkflowActor } from "@/lib/workflow";
 import type { Actor } from "@/lib/auth/roles";
+import { refusal } from "../helpers/refusal";
 
 let prisma: Db;
 let w: Awaited<ReturnType<typeof demoWorld>>;
@@ -41,16 +42,6 @@ beforeAll(async () => {
 beforeEach(async () => {
   await updateTerminationSettings(w.office as Actor, DEFAULTS);
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const ref = (r: { agreementId: string; version: number }) => ({ agreementId: r.agreementId, version: r.version });
 
