@@ -40,7 +40,9 @@ function make(keyPrefix: string, points: number, duration: number, blockDuration
     blockDuration,
     // counts live only in the database: every instance sees every guess
     inMemoryBlockOnConsumed: 0,
-    clearExpiredByTimeout: true,
+    // expired rows are cleared by the scheduled jobs (clearExpiredThrottles), not by a
+    // timer of the library's own in every process
+    clearExpiredByTimeout: false,
   });
 }
 
@@ -110,6 +112,12 @@ export function admitRegistration(ip: string | null): Promise<Gate> {
 /** /verify's PDF upload: a few dozen checks per client and window. */
 export function admitVerifyUpload(ip: string | null): Promise<Gate> {
   return take(all().verifyUpload, clientKey(ip));
+}
+
+/** Deletes the counts that expired over an hour ago (a scheduled job: jobs/list.ts). */
+export async function clearExpiredThrottles(now = new Date()): Promise<{ cleared: number }> {
+  const { count } = await prisma.rateLimit.deleteMany({ where: { expire: { lt: new Date(now.getTime() - 3_600_000) } } });
+  return { cleared: count };
 }
 
 export function retryText(seconds: number): string {

@@ -7,7 +7,7 @@ import { resetAccountPassword, setAccountActive } from "@/lib/auth/account-admin
 import { verifyLogin } from "@/lib/auth/login";
 import { PASSWORD_COST, initialPasswordDigest, newInitialPassword, passwordProblem } from "@/lib/auth/passwords";
 import { ROLE_HOME, type Actor } from "@/lib/auth/roles";
-import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_CLIENT, LOGIN_GUESSES_PER_CLIENT_ACCOUNT } from "@/lib/auth/throttle";
+import { clearExpiredThrottles, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_CLIENT, LOGIN_GUESSES_PER_CLIENT_ACCOUNT } from "@/lib/auth/throttle";
 import { actorFor } from "@/prisma/demo-agreements";
 import { seedDemo } from "@/prisma/seed-data";
 import { getTestPrisma } from "../setup/db";
@@ -143,4 +143,19 @@ it("the password rule, in zh-CN", () => {
   expect(passwordProblem("zhang2022x", "zhang")).toBe("密码不能包含登录账号");
   expect(passwordProblem("hr2026Safe!", "hr@demo-soft.example")).toBe("密码不能包含登录账号");
   expect(passwordProblem("Lanting-Xu-2026")).toBeNull();
+});
+
+it("the scheduled clean-up deletes counts that ran out over an hour ago and keeps the live ones", async () => {
+  const now = new Date();
+  const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
+  await prisma.rateLimit.createMany({
+    data: [
+      { key: "login-ca:cleanup|long-gone", points: 5, expire: hours(-2) },
+      { key: "login-ca:cleanup|just-gone", points: 5, expire: hours(-0.5) },
+      { key: "login-ca:cleanup|live", points: 2, expire: hours(0.25) },
+    ],
+  });
+  expect((await clearExpiredThrottles(now)).cleared).toBeGreaterThanOrEqual(1);
+  const left = await prisma.rateLimit.findMany({ where: { key: { startsWith: "login-ca:cleanup|" } }, orderBy: { key: "asc" } });
+  expect(left.map((r) => r.key)).toEqual(["login-ca:cleanup|just-gone", "login-ca:cleanup|live"]);
 });
