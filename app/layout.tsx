@@ -1,6 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import "@fontsource/noto-sans-sc/400.css";
-import "@fontsource/noto-sans-sc/700.css";
 import "./globals.css";
 import { schoolName, siteName } from "@/lib/settings/school";
 

@@ -4,7 +4,7 @@
 // Paper: labels break only where the sheet marks it, values never inside a run of letters and
 // digits (an e-mail, a code); the print's fit script shrinks a cell whose text still overflows.
 export const AGREEMENT_SHEET_CSS = `
-.ag-sheet{color:#000;font-family:"Noto Serif SC","Noto Sans SC",serif;line-height:1.35}
+.ag-sheet{color:#000;font-family:"Noto Serif SC","Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,serif;line-height:1.35}
 .ag-sheet *{box-sizing:border-box}
 .ag-title{text-align:center;font-size:1.5em;font-weight:700;letter-spacing:.3em;margin:0}
 .ag-meta{display:flex;justify-content:space-between;align-items:flex-end;gap:1em;margin:.4em 0 .3em;font-size:.9em}
