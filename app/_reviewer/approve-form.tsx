@@ -3,7 +3,7 @@
 import { FieldGrid, type GridField } from "@/components/forms/field-grid";
 import { FormMessage, useActionForm } from "@/components/units/use-action-form";
 import { approveAction } from "./actions";
-import { counselorApproveSchema, type CounselorApproveInput } from "@/lib/workflow/schemas";
+import { counselorApproveSchema, type CounselorApproveInput } from "@/lib/workflow/browser-schemas";
 
 const FIELDS: GridField<CounselorApproveInput>[] = [
   { name: "schoolContact", label: "学校联系人", required: true },

@@ -31,7 +31,7 @@ export async function AppShell({
       <header className="bg-brand-700 text-white">
         <div className="mx-auto max-w-6xl px-4 pt-3 pb-2">
           <div className="flex items-center justify-between gap-3">
-            <Link href="/" className="min-w-0 leading-tight">
+            <Link prefetch={false} href="/" className="min-w-0 leading-tight">
               {school ? <span className="block text-xs font-medium text-white/85 sm:inline sm:text-lg sm:font-bold sm:text-white">{school}</span> : null}
               <span className="block text-base font-bold sm:inline sm:text-lg">{SYSTEM_NAME}</span>
             </Link>
@@ -40,7 +40,7 @@ export async function AppShell({
               <span className="hidden sm:inline">
                 {actor.name}（{ROLE_LABELS[actor.role]}）
               </span>
-              <Link href="/account/password" className="rounded-md px-2 py-1.5 hover:bg-brand-800">
+              <Link prefetch={false} href="/account/password" className="rounded-md px-2 py-1.5 hover:bg-brand-800">
                 修改密码
               </Link>
               <form action={logout}>

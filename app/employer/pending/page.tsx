@@ -36,7 +36,7 @@ export default async function PendingPage({ searchParams }: { searchParams: Prom
           <div className="flex flex-wrap items-center gap-3">
             {/* the manual: read the 签约须知 first — on the first visit it opens by itself */}
             <NoticeDialog openLabel="签约须知" sections={unitNoticeSections(settings)} />
-            <Link href="/employer/signed" className="btn-secondary">
+            <Link prefetch={false} href="/employer/signed" className="btn-secondary">
               查看已签
             </Link>
           </div>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { FormField, TextInput } from "@/components/units/form-field";
-import { studentAgreementSchema, type StudentAgreementInput } from "@/lib/workflow/schemas";
+import { studentAgreementSchema, type StudentAgreementInput } from "@/lib/workflow/browser-schemas";
 import { saveDraftAction, submitAction } from "./actions";
 import { EmployerPicker } from "./employer-picker";
 

@@ -84,13 +84,13 @@ export default async function MyAgreementPage() {
 
       {invitations > 0 && (
         <Alert>
-          您有 {invitations} 个待答复的签约邀请，<Link href="/student/invitations" className="underline">查看并应约或拒绝</Link>。
+          您有 {invitations} 个待答复的签约邀请，<Link prefetch={false} href="/student/invitations" className="underline">查看并应约或拒绝</Link>。
         </Alert>
       )}
       {agreement && (agreement.terminationStatus || caps?.actions.requestTermination.allowed) && (
         <Alert tone={agreement.terminationStatus ? "warn" : "info"}>
           {agreement.terminationStatus ? "本协议有进行中的解约申请。" : "如需解除本协议，可申请解约。"}
-          <Link href="/student/termination" className="underline">
+          <Link prefetch={false} href="/student/termination" className="underline">
             前往解约
           </Link>
         </Alert>
