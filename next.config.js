@@ -31,6 +31,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Server-only packages that must not be bundled (native/wasm or large CJS).
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "puppeteer-core", "@sparticuz/chromium", "node-forge", "@signpdf/signpdf", "@signpdf/placeholder-pdf-lib", "@signpdf/utils", "pdf-lib", "exceljs", "pg", "@prisma/prisma-schema-wasm"],
+  // ECharts' modular build (lib/statistics/chart-svg.ts draws 查询统计's charts on the server)
+  // is ES modules only: compiled with ours, also by next/jest for the tests
+  transpilePackages: ["echarts", "zrender"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403 (无权访问)
     authInterrupts: true,

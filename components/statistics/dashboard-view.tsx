@@ -164,7 +164,6 @@ export function DashboardView({
             links={funnelRows.map((r) => r.href)}
             option={{
               grid: { left: 80, right: 24, top: 8, bottom: 24 },
-              tooltip: { trigger: "axis" },
               xAxis: { type: "value" },
               yAxis: { type: "category", inverse: true, data: funnelRows.map((r) => r.label) },
               series: [{ type: "bar", data: funnelRows.map((r) => r.value), itemStyle: { color: "#1d4ed8" }, label: { show: true, position: "right" } }],
@@ -181,7 +180,6 @@ export function DashboardView({
               links={collegeTop.map((r) => drill("signed", { collegeId: r.id }))}
               option={{
                 grid: { left: 140, right: 40, top: 8, bottom: 24 },
-                tooltip: { trigger: "axis", formatter: "{b0}<br/>{a0}：{c0}%" },
                 xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
                 yAxis: { type: "category", inverse: true, data: collegeTop.map((r) => r.name), axisLabel: { width: 130, overflow: "truncate" } },
                 series: [{ type: "bar", name: "签约率", data: collegeTop.map((r) => percent(r.rate)), itemStyle: { color: "#059669" }, label: { show: true, position: "right", formatter: "{c}%" } }],
@@ -218,8 +216,8 @@ export function DashboardView({
               label="单位性质分布"
               links={data.byNature.map((r) => drill(`nature:${r.value}`))}
               option={{
-                tooltip: { trigger: "item" },
-                series: [{ type: "pie", radius: ["35%", "65%"], data: data.byNature.map((r) => ({ name: unitNatureLabel(r.value) ?? r.value, value: r.count })), label: { formatter: "{b} {d}%" } }],
+                // two-line labels and a smaller ring: the names fit beside it at a phone's width too
+                series: [{ type: "pie", radius: ["30%", "55%"], data: data.byNature.map((r) => ({ name: unitNatureLabel(r.value) ?? r.value, value: r.count })), label: { formatter: "{b}\n{d}%" }, labelLine: { length: 8, length2: 6 } }],
               }}
             />
           )}
@@ -239,7 +237,6 @@ export function DashboardView({
                 links={table.rows.slice(0, 15).map((r) => drill(`${dim}:${r.value}`))}
                 option={{
                   grid: { left: 40, right: 16, top: 16, bottom: 60 },
-                  tooltip: { trigger: "axis" },
                   xAxis: { type: "category", data: table.rows.slice(0, 15).map((r) => provinceLabel(r.value)), axisLabel: { rotate: 45 } },
                   yAxis: { type: "value" },
                   series: [{ type: "bar", data: table.rows.slice(0, 15).map((r) => r.count), itemStyle: { color: "#7c3aed" } }],
@@ -253,12 +250,12 @@ export function DashboardView({
 
       <Section title="近 30 天每日办理量" id="st-trend">
         <EChart
+          wide
           label="每日提交、签约、备案数量"
           height={300}
           option={{
             grid: { left: 40, right: 16, top: 32, bottom: 40 },
             legend: { top: 0 },
-            tooltip: { trigger: "axis" },
             xAxis: { type: "category", data: data.trend.map((p) => p.day.slice(5)) },
             yAxis: { type: "value" },
             series: (Object.keys(TREND_ACTIONS) as TrendAction[]).map((a) => ({ name: TREND_ACTIONS[a].label, type: "line", data: data.trend.map((p) => p[a]) })),
