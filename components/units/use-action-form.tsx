@@ -47,3 +47,30 @@ export function FormMessage({ message }: { message?: { ok: boolean; text: string
     </p>
   );
 }
+
+/**
+ * One server action behind a small form whose fields are plain state (a switch, a select):
+ * its result to show, whether it is running, and the page refreshed after a success
+ * (`onSaved` first, e.g. to empty the fields).
+ */
+export function useSaveAction<I>(action: (input: I) => Promise<ActionResult<unknown>>) {
+  const router = useRouter();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [pending, start] = useTransition();
+  const run = (input: I, onSaved?: () => void) =>
+    start(async () => {
+      const r = await action(input);
+      setResult(r);
+      if (!r.ok) return;
+      onSaved?.();
+      router.refresh();
+    });
+  return { result, pending, run };
+}
+
+/** What useSaveAction's action answered: its message, or the error with the fields' own messages. */
+export function ActionResultMessage({ result }: { result: ActionResult<unknown> | null }) {
+  if (!result) return null;
+  const fields = !result.ok && result.fieldErrors ? Object.values(result.fieldErrors).join("；") : "";
+  return <FormMessage message={{ ok: result.ok, text: result.ok ? (result.message ?? "已保存") : `${result.error}${fields ? `：${fields}` : ""}` }} />;
+}

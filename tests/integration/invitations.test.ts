@@ -13,7 +13,7 @@ import { updateTerminationSettings } from "@/lib/termination/settings";
 import { signingRecordEntries } from "@/lib/printing/signing-record";
 import { isSigningAct } from "@/lib/agreement/content-hash";
 import { JOBS } from "@/jobs/list";
-import { approveForm, demoWorld, newStudent, signForm, studentForm } from "../fixtures/workflow";
+import { approveForm, demoWorld, newStudent, refOf as ref, signForm, studentForm, TERMINATION_DEFAULTS as DEFAULTS } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
 import type { WorkflowActor } from "@/lib/workflow";
 import type { Actor } from "@/lib/auth/roles";
@@ -21,16 +21,6 @@ import { refusal } from "../helpers/refusal";
 
 let prisma: Db;
 let w: Awaited<ReturnType<typeof demoWorld>>;
-
-const DEFAULTS = {
-  terminationAnswerDays: 7,
-  terminationOfficeReview: false,
-  terminationsPerYear: 1,
-  unitsMayStartTermination: true,
-  invitationsEnabled: true,
-  invitationAnswerDays: 5,
-  studentSigningEnabled: true,
-};
 
 beforeAll(async () => {
   prisma = await getTestPrisma();
@@ -41,7 +31,6 @@ beforeEach(async () => {
   await updateTerminationSettings(w.office as Actor, DEFAULTS);
 });
 
-const ref = (r: { agreementId: string; version: number }) => ({ agreementId: r.agreementId, version: r.version });
 const TERMS = { position: "软件开发工程师", workplace: "黑龙江省哈尔滨市", salary: "税前月薪 9000 元", probation: "3 个月", serviceTerm: "服务期 3 年，违约金 5000 元" };
 const ACCEPT = { studentPhone: "13900001111", studentEmail: "grad@example.com", studentOpinion: "同意" };
 

@@ -15,7 +15,7 @@ import { terminationLetterFor, uploadTerminationLetter } from "@/lib/termination
 import { toSheetData } from "@/lib/agreement/sheet-data";
 import { runJobsOnce } from "@/jobs/in-process";
 import { JOBS } from "@/jobs/list";
-import { agreementAt, demoWorld, newStudent, studentForm } from "../fixtures/workflow";
+import { agreementAt, demoWorld, newStudent, refOf as ref, studentForm, TERMINATION_DEFAULTS as DEFAULTS } from "../fixtures/workflow";
 import { getTestPrisma } from "../setup/db";
 import type { WorkflowActor } from "@/lib/workflow";
 import type { Actor } from "@/lib/auth/roles";
@@ -23,16 +23,6 @@ import { refusal } from "../helpers/refusal";
 
 let prisma: Db;
 let w: Awaited<ReturnType<typeof demoWorld>>;
-
-const DEFAULTS = {
-  terminationAnswerDays: 7,
-  terminationOfficeReview: false,
-  terminationsPerYear: 1,
-  unitsMayStartTermination: true,
-  invitationsEnabled: true,
-  invitationAnswerDays: 5,
-  studentSigningEnabled: true,
-};
 
 beforeAll(async () => {
   prisma = await getTestPrisma();
@@ -43,7 +33,6 @@ beforeEach(async () => {
   await updateTerminationSettings(w.office as Actor, DEFAULTS);
 });
 
-const ref = (r: { agreementId: string; version: number }) => ({ agreementId: r.agreementId, version: r.version });
 
 async function approvedFor(student: WorkflowActor, unit = w.soft) {
   return agreementAt(prisma, "APPROVED", { student, employer: unit, counselor: w.counselor });

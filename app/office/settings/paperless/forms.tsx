@@ -1,31 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import { useState } from "react";
+import { ActionResultMessage, useSaveAction } from "@/components/units/use-action-form";
 import { savePaperFormAction, setSigningModeAction } from "../actions";
-
-function Message({ result }: { result: ActionResult<unknown> | null }) {
-  if (!result) return null;
-  return (
-    <p role={result.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
-      {result.ok ? result.message : result.error}
-    </p>
-  );
-}
 
 /** 签约方式 of one 届: 电子协议 or 纸质打印盖章. */
 export function SigningModeForm({ graduationYear, signingMode, graduates }: { graduationYear: number; signingMode: "PAPER" | "ELECTRONIC"; graduates: number }) {
-  const router = useRouter();
   const [mode, setMode] = useState(signingMode);
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const [pending, start] = useTransition();
-  const save = () =>
-    start(async () => {
-      const r = await setSigningModeAction({ graduationYear, signingMode: mode });
-      setResult(r);
-      if (r.ok) router.refresh();
-    });
+  const { result, pending, run } = useSaveAction(setSigningModeAction);
+  const save = () => run({ graduationYear, signingMode: mode });
   const id = `mode-${graduationYear}`;
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 py-2 text-sm">
@@ -40,28 +23,22 @@ export function SigningModeForm({ graduationYear, signingMode, graduates }: { gr
         {pending ? "保存中…" : "保存"}
       </button>
       <div className="basis-full">
-        <Message result={result} />
+        <ActionResultMessage result={result} />
       </div>
     </div>
   );
 }
 
 export function PaperFormForm({ defaults }: { defaults: { showReportTitle: boolean; requireScanForFiling: boolean } }) {
-  const router = useRouter();
   const [values, setValues] = useState(defaults);
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const [pending, start] = useTransition();
+  const { result, pending, run } = useSaveAction(savePaperFormAction);
   const save = (event: React.FormEvent) => {
     event.preventDefault();
-    start(async () => {
-      const r = await savePaperFormAction(values);
-      setResult(r);
-      if (r.ok) router.refresh();
-    });
+    run(values);
   };
   return (
     <form onSubmit={save} className="space-y-3 text-sm">
-      <Message result={result} />
+      <ActionResultMessage result={result} />
       <label className="flex items-start gap-2">
         <input type="checkbox" className="mt-1" checked={values.requireScanForFiling} onChange={(e) => setValues({ ...values, requireScanForFiling: e.target.checked })} />
         <span>纸质协议备案前，须由毕业生上传盖章后的协议书扫描件或照片（回传）</span>

@@ -1,20 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import { useState } from "react";
+import { ActionResultMessage, useSaveAction } from "@/components/units/use-action-form";
 import type { TerminationSettings } from "@/lib/termination/schemas";
 import { grantTerminationExceptionAction, saveTerminationSettingsAction } from "./actions";
-
-function Message({ result }: { result: ActionResult<unknown> | null }) {
-  if (!result) return null;
-  const fields = !result.ok && result.fieldErrors ? Object.values(result.fieldErrors).join("；") : "";
-  return (
-    <p role={result.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
-      {result.ok ? result.message : `${result.error}${fields ? `：${fields}` : ""}`}
-    </p>
-  );
-}
 
 const SWITCHES: { key: keyof TerminationSettings; label: string }[] = [
   { key: "studentSigningEnabled", label: "开放学生发起签约（学生填写协议并提交给单位）" },
@@ -29,17 +18,11 @@ const NUMBERS: { key: keyof TerminationSettings; label: string; min: number; max
 ];
 
 export function TerminationSettingsForm({ defaults }: { defaults: TerminationSettings }) {
-  const router = useRouter();
   const [values, setValues] = useState(defaults);
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const [pending, start] = useTransition();
+  const { result, pending, run } = useSaveAction(saveTerminationSettingsAction);
   const save = (event: React.FormEvent) => {
     event.preventDefault();
-    start(async () => {
-      const r = await saveTerminationSettingsAction(values);
-      setResult(r);
-      if (r.ok) router.refresh();
-    });
+    run(values);
   };
   return (
     <form onSubmit={save} className="space-y-3">
@@ -69,7 +52,7 @@ export function TerminationSettingsForm({ defaults }: { defaults: TerminationSet
           </div>
         ))}
       </div>
-      <Message result={result} />
+      <ActionResultMessage result={result} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "保存中…" : "保存设置"}
       </button>
@@ -78,21 +61,14 @@ export function TerminationSettingsForm({ defaults }: { defaults: TerminationSet
 }
 
 export function ExceptionForm() {
-  const router = useRouter();
   const [studentNo, setStudentNo] = useState("");
   const [reason, setReason] = useState("");
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const [pending, start] = useTransition();
+  const { result, pending, run } = useSaveAction(grantTerminationExceptionAction);
   const save = (event: React.FormEvent) => {
     event.preventDefault();
-    start(async () => {
-      const r = await grantTerminationExceptionAction({ studentNo, reason });
-      setResult(r);
-      if (r.ok) {
-        setStudentNo("");
-        setReason("");
-        router.refresh();
-      }
+    run({ studentNo, reason }, () => {
+      setStudentNo("");
+      setReason("");
     });
   };
   return (
@@ -110,7 +86,7 @@ export function ExceptionForm() {
         <input id="ex-reason" name="reason" className="input" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} />
       </div>
       <div className="sm:col-span-3 space-y-2">
-        <Message result={result} />
+        <ActionResultMessage result={result} />
         <button type="submit" className="btn-secondary" disabled={pending}>
           {pending ? "处理中…" : "增加一次解约机会"}
         </button>
