@@ -65,3 +65,18 @@ export function jsonError(error: unknown, what: string): Response {
   console.error(`${what} failed`, error);
   return Response.json({ error: `${what}失败，请稍后重试。` }, { status: 500 });
 }
+
+/**
+ * A stored upload (回传 scan, 解约函) sent back to someone allowed to see it: shown inline under
+ * its own name (`asciiName` for browsers that ignore filename*), never cached, never sniffed.
+ */
+export function storedFileResponse(file: { bytes: Uint8Array; mimeType: string; fileName: string }, asciiName: string): Response {
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Disposition": `inline; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,6 +1,6 @@
 // GET → one 回传 file (the student, the 学院's counselors, the office).
 import { requireActor } from "@/lib/auth/guard";
-import { jsonError } from "@/lib/printing/http";
+import { jsonError, storedFileResponse } from "@/lib/printing/http";
 import { scanFileFor } from "@/lib/printing/scans";
 
 export const runtime = "nodejs";
@@ -11,14 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const actor = await requireActor("STUDENT", "EMPLOYER", "COUNSELOR", "OFFICE");
     const scan = await scanFileFor(actor, id, scanId);
-    return new Response(Buffer.from(scan.bytes), {
-      headers: {
-        "Content-Type": scan.mimeType,
-        "Content-Disposition": `inline; filename="scan"; filename*=UTF-8''${encodeURIComponent(scan.fileName)}`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return storedFileResponse(scan, "scan");
   } catch (error) {
     return jsonError(error, "读取回传件");
   }
