@@ -1,5 +1,5 @@
 // The notifications of a transition, for one agreement or many, as data-modifying CTEs that
-// the engine's write statement (lib/workflow/write.ts) and the due-soon reminder append to
+// the engine's write statement (lib/workflow/engine-write.ts) and the due-soon reminder append to
 // their WITH list. The wording is messages.ts's, rendered by PostgreSQL's format(); who
 // receives a message is decided here, once (RECIPIENTS), for every way in.
 import { digestKey, sqlDigestFor, sqlMessagesFor, type Audience, type NotifyEvent, type SqlMessage } from "./messages";

@@ -1,4 +1,4 @@
-// The columns of an agreement as the set-based engine (./write.ts) must treat them: a
+// The columns of an agreement as the set-based engine (./engine-write.ts) must treat them: a
 // timestamp is written to the audit trail as JavaScript's toISOString() would, every other
 // value as its JSON. The mapped type makes this list exactly the model's columns: a column
 // added to schema.prisma and missing here, or of the wrong kind, does not compile.

@@ -1,6 +1,6 @@
 // The one engine of the transition table, for one agreement or many:
 // - runTransition: load → check (ownership, table, version, guards: ./capabilities.ts) →
-//   the action's build (./builds.ts) → the write (./write.ts: version check, audit event
+//   the action's build (./builds.ts) → the write (./engine-write.ts: version check, audit event
 //   from the diff, notifications) — one transaction; job events after it commits.
 // - runTransitionMany: the same build, run once for a set of agreements, and the same
 //   write, set-based: 批量签约 (agreements its caller checked one by one), the sweep of the
@@ -16,9 +16,9 @@ import { checkTransition } from "./capabilities";
 import { POLICY_GUARDS } from "./guards";
 import { policyFor } from "./policy";
 import { transitionOf, type WorkflowAction } from "./transitions";
-import { writeTransition, type Ref, type WriteTarget } from "./write";
+import { writeTransition, type Ref, type WriteTarget } from "./engine-write";
 
-export type { Ref } from "./write";
+export type { Ref } from "./engine-write";
 
 // (the student's account is Student.userId: no join to User)
 export const agreementWithParties = {

@@ -92,7 +92,7 @@ describe("one rule in one place", () => {
 
   it("only lib/audit.ts writes AuditLog rows, and only the engine writes AgreementEvent rows", () => {
     expect(ALL.filter((f) => /auditLog\.create/.test(code(f)))).toEqual(["lib/audit.ts"]);
-    expect(ALL.filter((f) => /agreementEvent\.create|INSERT INTO "AgreementEvent"/.test(code(f)))).toEqual(["lib/workflow/write.ts"]);
+    expect(ALL.filter((f) => /agreementEvent\.create|INSERT INTO "AgreementEvent"/.test(code(f)))).toEqual(["lib/workflow/engine-write.ts"]);
   });
 
   it("the time zone is named once", () => {
@@ -106,6 +106,6 @@ describe("one rule in one place", () => {
 
   it("nothing but the engine's write statement changes an agreement's status", () => {
     const writers = ALL.filter((f) => /UPDATE "Agreement"|agreement\.(update|updateMany|create|upsert)\(/.test(code(f)));
-    expect(writers).toEqual(["lib/workflow/write.ts"]);
+    expect(writers).toEqual(["lib/workflow/engine-write.ts"]);
   });
 });
