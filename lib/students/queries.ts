@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceStatus } from "@/lib/generated/prisma/enums";
-import { pageOf, pageWindow, type Page } from "@/lib/paging";
+import { pageByIds, pageOf, pageWindow, type Page } from "@/lib/paging";
 import { param, type ParsedParams } from "@/lib/http/params";
 
 
@@ -76,7 +76,10 @@ export async function listStudents(actor: Actor, f: StudentFilter): Promise<Page
   const where = studentWhere(actor, f);
   const [total, rows, counts] = await Promise.all([
     prisma.student.count({ where }),
-    prisma.student.findMany({ where, select: studentListSelect, orderBy: [{ studentNo: "asc" }], skip: w.skip, take: w.take }),
+    pageByIds(
+      prisma.student.findMany({ where, select: { id: true }, orderBy: [{ studentNo: "asc" }], skip: w.skip, take: w.take }),
+      (ids) => prisma.student.findMany({ where: { AND: [where, { id: { in: ids } }] }, select: studentListSelect }),
+    ),
     prisma.student.groupBy({ by: ["sourceStatus"], where: studentWhere(actor, { ...f, status: undefined }), _count: { _all: true } }),
   ]);
   return {

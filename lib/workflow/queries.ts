@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
-import { pageOf, pageWindow, type Page } from "@/lib/paging";
+import { pageByIds, pageOf, pageWindow, type Page } from "@/lib/paging";
 import { searchTerm } from "@/lib/validation/common";
 import { canAccessAgreement, HIDDEN_FROM_UNIT } from "./access";
 import type { WorkflowActor } from "./actor";
@@ -98,13 +98,10 @@ export async function listAgreements(
   };
   const [total, rows] = await Promise.all([
     prisma.agreement.count({ where }),
-    prisma.agreement.findMany({
-      where,
-      select: listSelect,
-      orderBy: options.orderBy ?? [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: w.skip,
-      take: w.take,
-    }),
+    pageByIds(
+      prisma.agreement.findMany({ where, select: { id: true }, orderBy: options.orderBy ?? [{ updatedAt: "desc" }, { id: "asc" }], skip: w.skip, take: w.take }),
+      (ids) => prisma.agreement.findMany({ where: { AND: [where, { id: { in: ids } }] }, select: listSelect }),
+    ),
   ]);
   return pageOf(rows, total, w);
 }
