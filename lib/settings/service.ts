@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_AUTO_CONFIRM_DAYS } from "@/lib/workflow/seven-day-rule";
+import { settingRow } from "./row";
 import type { collegeSchema, majorSchema, noticesSchema, numbersSchema, staffAccountSchema, termsSchema } from "./schemas";
 
 export type AppSettings = {
@@ -33,7 +34,7 @@ const DEFAULTS: AppSettings = {
 
 /** The settings every page reads (签约须知 for units, copies for printing, days for auto-confirm). */
 export async function getSettings(): Promise<AppSettings> {
-  const s = await prisma.setting.findUnique({ where: { id: 1 }, include: { currentTerms: true } });
+  const s = await settingRow();
   if (!s) return DEFAULTS;
   return {
     schoolName: s.schoolName,

@@ -1,7 +1,8 @@
 // The office's settings that the guards of 解约, 签约邀请 and the student's own signing read
 // (#14), with where one student stands against the 解约 limit: the approved 解约 of their
 // graduation year, and the exceptions the office granted.
-import type { Db, Tx } from "@/lib/db/client";
+import { prisma, type Db, type Tx } from "@/lib/db/client";
+import { settingRow } from "@/lib/settings/row";
 import { DEFAULT_POLICY, type WorkflowPolicy } from "./guards";
 
 export type PolicySettings = Omit<WorkflowPolicy, "terminationsAllowed" | "terminationsUsed"> & {
@@ -22,19 +23,11 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
 
 /** The office's settings for 解约 and invitations (the defaults before the office saves any). */
 export async function policySettings(db: Db | Tx): Promise<PolicySettings> {
-  const s = await db.setting.findUnique({
-    where: { id: 1 },
-    select: {
-      terminationOfficeReview: true,
-      unitsMayStartTermination: true,
-      invitationsEnabled: true,
-      studentSigningEnabled: true,
-      terminationsPerYear: true,
-      terminationAnswerDays: true,
-      invitationAnswerDays: true,
-    },
-  });
-  return s ?? DEFAULT_POLICY_SETTINGS;
+  // a page's render shares the one read of the Setting row; a transaction reads its own
+  const s = db === prisma ? await settingRow() : await db.setting.findUnique({ where: { id: 1 } });
+  if (!s) return DEFAULT_POLICY_SETTINGS;
+  const { terminationOfficeReview, unitsMayStartTermination, invitationsEnabled, studentSigningEnabled, terminationsPerYear, terminationAnswerDays, invitationAnswerDays } = s;
+  return { terminationOfficeReview, unitsMayStartTermination, invitationsEnabled, studentSigningEnabled, terminationsPerYear, terminationAnswerDays, invitationAnswerDays };
 }
 
 /** The 解约 of this student's graduation year: approved ones, and how many the office allows them. */

@@ -1,0 +1,8 @@
+// The Setting row (id 1) with its current 协议条款, read once per page render (React's
+// cache): the header's school name, the 签约须知, the paper form's switches and the office's
+// policy for 解约 and invitations all come from this one statement, not one each. Outside a
+// render (a server action, a job) every call reads afresh; transactions read their own.
+import { cache } from "react";
+import { prisma } from "@/lib/db/client";
+
+export const settingRow = cache(() => prisma.setting.findUnique({ where: { id: 1 }, include: { currentTerms: true } }));
