@@ -4,9 +4,15 @@
 // — no page or action of ours can be cheaper than that. The machine is shared and its speed
 // drifts, so the floor and ours run in turns, round after round (BENCH_ROUNDS), each for
 // BENCH_ROUND_SECONDS under BENCH_CLIENTS concurrent clients:
-//   floor page → our pages (the five list/detail pages of the mixed traffic, in rotation) →
-//   floor action → our transitions (the unit's 确定签约 and the student's 确定签约信息 through
+//   floor page → database floor's list → our pages (the five list/detail pages of the mixed
+//   traffic, in rotation) → floor action → database floor's transition → our transitions (the unit's 确定签约 and the student's 确定签约信息 through
 //   their HTTP server actions; signed agreements are then confirmed).
+// The floor app also holds the database floor, on its own database: a list page (the live
+// session read, then 20 rows and their total) and a transition (the session read, then one
+// transaction: the row, one version-checked statement writing it with its event and a
+// notification) that do the least ours must do, in raw SQL through the pg driver — what
+// the stack's web framework and database cost together before any ORM, validation or page
+// of ours. It runs in the same rounds and is reported beside the floor (not in the BENCH line).
 // Before the rounds: each page alone (one request at a time, median of BENCH_ALONE), the
 // floor page alone likewise, in turns. After them: the mixed traffic of people at work (4
 // page views and 2 transitions per client round) for BENCH_SECONDS, and pgbench's TPS for a
@@ -20,7 +26,7 @@
 // the no-op action's; p95_ratio = our transitions' p95 / the no-op action's p95 (all rounds).
 import { stopApp } from "../tests/e2e/proof-world";
 import { createDatabase, dropDatabase, startApp } from "../tests/e2e/server";
-import { actionIds, ADMIN_URL, AUTH_SECRET, autocannon, DIST_DIR, log, pgbenchTps, PORT, prepare, sessionCheckCost, signFormOf, startFloor, trafficOf, type AutocannonRequest } from "./load-world";
+import { actionIds, ADMIN_URL, AUTH_SECRET, autocannon, DIST_DIR, log, pgbenchTps, PORT, prepare, prepareFloorDatabase, sessionCheckCost, signFormOf, startFloor, trafficOf, type AutocannonRequest } from "./load-world";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -76,8 +82,10 @@ async function alone(base: string, make: () => AutocannonRequest, n: number): Pr
 }
 
 async function main() {
-  log(`framework floor: the same Next.js doing no work (port ${PORT + 1}), built and started…`);
-  const floor = await startFloor();
+  log(`framework floor: the same Next.js doing no work (port ${PORT + 1}), and the database floor (raw SQL), built and started…`);
+  const floorDb = await createDatabase(ADMIN_URL, "wq_bench_floor");
+  await prepareFloorDatabase(floorDb.url, AGREEMENTS);
+  const floor = await startFloor([], { url: floorDb.url, rows: AGREEMENTS });
   const db = await createDatabase(ADMIN_URL, "wq_bench");
   let server: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
@@ -90,16 +98,18 @@ async function main() {
 
     log("warm-up (5 s each)…");
     await load(floor.url, [floor.page], 5, 10);
+    await load(floor.url, [floor.list], 5, 10);
     await load(server.url, pageRequests, 5, 10);
 
     // each page alone against the empty page alone, in turns
-    const aloneTimes = new Map<string, number[]>([["floor", []], ...traffic.pages.map(([name]) => [name, []] as [string, number[]])]);
+    const aloneTimes = new Map<string, number[]>([["floor", []], ["floor list", []], ...traffic.pages.map(([name]) => [name, []] as [string, number[]])]);
     for (let turn = 0; turn < 3; turn++) {
       aloneTimes.get("floor")!.push(...(await alone(floor.url, () => floor.page, ALONE)));
+      aloneTimes.get("floor list")!.push(...(await alone(floor.url, () => floor.list, ALONE)));
       for (const [name, make] of traffic.pages) aloneTimes.get(name)!.push(...(await alone(server.url, make, ALONE)));
     }
     const floorAlone = median(aloneTimes.get("floor")!);
-    log(`alone (one request at a time, median of ${3 * ALONE}): the empty page ${f1(floorAlone)} ms`);
+    log(`alone (one request at a time, median of ${3 * ALONE}): the empty page ${f1(floorAlone)} ms; the database floor's list page ${f1(median(aloneTimes.get("floor list")!))} ms = ${f2(median(aloneTimes.get("floor list")!) / floorAlone)}×`);
     const perPage: string[] = [];
     for (const [name] of traffic.pages) {
       const ms = median(aloneTimes.get(name)!);
@@ -107,16 +117,20 @@ async function main() {
       log(`alone: ${name} ${f1(ms)} ms = ${f2(ms / floorAlone)}× the empty page${ms / floorAlone > 3 ? "  (goal ≤ 3×: missed)" : ""}`);
     }
 
-    log(`rounds: ${ROUNDS} × (floor page, our pages, floor action, our transitions), ${ROUND_SECONDS} s each, ${CLIENTS} clients`);
+    log(`rounds: ${ROUNDS} × (floor page, database floor's list, our pages, floor action, database floor's transition, our transitions), ${ROUND_SECONDS} s each, ${CLIENTS} clients`);
     const floorPage: Run[] = [];
+    const floorList: Run[] = [];
     const ourPages: Run[] = [];
     const floorAction: Run[] = [];
+    const floorTransition: Run[] = [];
     const ourTransitions: Run[] = [];
     let transitionsDone = 0;
     for (let round = 0; round < ROUNDS; round++) {
       floorPage.push(await load(floor.url, [floor.page], ROUND_SECONDS));
+      floorList.push(await load(floor.url, [floor.list], ROUND_SECONDS));
       ourPages.push(await load(server.url, pageRequests, ROUND_SECONDS));
       floorAction.push(await load(floor.url, [floor.action], ROUND_SECONDS));
+      floorTransition.push(await load(floor.url, [floor.transition], ROUND_SECONDS));
       const before = traffic.transitions.sign + traffic.transitions.confirm;
       const t = await load(server.url, [traffic.sign, traffic.confirm], ROUND_SECONDS);
       const moved = traffic.transitions.sign + traffic.transitions.confirm - before;
@@ -129,8 +143,12 @@ async function main() {
       );
       if (traffic.left() === 0) log("note: every prepared agreement was signed (raise BENCH_AGREEMENTS): later transitions rounds partly served pages");
     }
-    const [fp, op, fa, ot] = [floorPage, ourPages, floorAction, ourTransitions].map(total);
+    const [fp, op, fa, ot, fl, ft] = [floorPage, ourPages, floorAction, ourTransitions, floorList, floorTransition].map(total);
     log(`floor (no-op): page ${f1(fp.rps)}/s p95 ${f1(fp.p95)} ms; server action ${f1(fa.rps)}/s p50 ${f1(fa.p50)} ms p95 ${f1(fa.p95)} ms`);
+    log(
+      `database floor (raw SQL): list page ${f1(fl.rps)}/s = ${f2(fl.rps / fp.rps)} of the empty page's; transition ${f1(ft.rps)}/s = ${f2(ft.rps / fa.rps)} of the no-op action's, ` +
+        `p95 ${f1(ft.p95)} ms = ${f2(ft.p95 / fa.p95)}× (errors ${fl.errors + ft.errors}) — the most any list page and transition can reach on this machine`,
+    );
     log(`ours: pages ${f1(op.rps)}/s p95 ${f1(op.p95)} ms; transitions ${f1(ot.rps)}/s (${transitionsDone}: ${traffic.transitions.sign} 确定签约, ${traffic.transitions.confirm} 确定签约信息 so far) p50 ${f1(ot.p50)} ms p95 ${f1(ot.p95)} ms; refused ${traffic.transitions.failed}`);
 
     log(`mixed traffic (4 page views + 2 transitions per client round): ${CLIENTS} clients for ${SECONDS} s…`);
@@ -140,8 +158,8 @@ async function main() {
     const mixedP99 = percentile(mixed.latencies, 99);
     log(`mixed: ${mixed.ok} requests in ${f1(mixed.seconds)} s; p50 ${f1(percentile(mixed.latencies, 50))} ms, p95 ${f1(mixedP95)} ms, p99 ${f1(mixedP99)} ms; refused transitions ${traffic.transitions.failed - failedBefore}`);
 
-    const errors = [...floorPage, ...floorAction].reduce((s, r) => s + r.errors, 0) + op.errors + ot.errors + mixed.errors + traffic.transitions.failed;
-    if (errors) log(`errors: floor ${fp.errors + fa.errors}, pages ${op.errors}, transitions ${ot.errors}, mixed ${mixed.errors}, refused transitions ${traffic.transitions.failed}; statuses ${JSON.stringify([...ourPages, ...ourTransitions, mixed].map((r) => r.statuses))}`);
+    const errors = [...floorPage, ...floorAction, ...floorList, ...floorTransition].reduce((s, r) => s + r.errors, 0) + op.errors + ot.errors + mixed.errors + traffic.transitions.failed;
+    if (errors) log(`errors: floor ${fp.errors + fa.errors + fl.errors + ft.errors}, pages ${op.errors}, transitions ${ot.errors}, mixed ${mixed.errors}, refused transitions ${traffic.transitions.failed}; statuses ${JSON.stringify([...ourPages, ...ourTransitions, mixed].map((r) => r.statuses))}`);
 
     await stopApp(server);
     server = null;
@@ -157,7 +175,10 @@ async function main() {
   } finally {
     if (server) await stopApp(server);
     await stopApp(floor);
-    if (process.env.BENCH_KEEP_DB !== "1") await dropDatabase(ADMIN_URL, db.name);
+    if (process.env.BENCH_KEEP_DB !== "1") {
+      await dropDatabase(ADMIN_URL, db.name);
+      await dropDatabase(ADMIN_URL, floorDb.name);
+    }
   }
 }
 

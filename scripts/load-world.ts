@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Client } from "pg";
 import { loadLiveSession } from "../lib/auth/sessions";
 import { createPrisma } from "../lib/db/client";
 import { makeIdNumber } from "../lib/validation/id-card";
@@ -82,30 +83,69 @@ END;
 
 // ---- the floor: the same Next.js doing nothing ----
 
-export type FloorServer = { url: string; pid: number; child: ChildProcess; page: AutocannonRequest; action: AutocannonRequest; route: AutocannonRequest };
+export type FloorServer = {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  page: AutocannonRequest;
+  action: AutocannonRequest;
+  route: AutocannonRequest;
+  /** the database floor (with `databaseUrl`): a list page and a transition in raw SQL */
+  list: AutocannonRequest;
+  transition: AutocannonRequest;
+};
 
-/** Builds and starts the floor app: a dynamic page, a server action and a route handler that do no work. */
-export async function startFloor(nodeArgs: string[] = []): Promise<FloorServer> {
+/**
+ * The database floor's data (scripts/bench-floor-app/app/db.js FLOOR_SCHEMA): one unit's
+ * `rows` waiting agreements, the person and the live session its list and transition read.
+ */
+export async function prepareFloorDatabase(databaseUrl: string, rows: number) {
+  const { FLOOR_SCHEMA } = (await import(path.join(root, "scripts", "bench-floor-app", "app", "db.js"))) as { FLOOR_SCHEMA: string };
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(FLOOR_SCHEMA);
+    await client.query("INSERT INTO floor_user VALUES (1, '压测单位经办人', 'EMPLOYER')");
+    await client.query("INSERT INTO floor_session VALUES (1, 1, now() + interval '12 hours', NULL)");
+    await client.query(
+      "INSERT INTO floor_agreement SELECT g, 1, 'PENDING', 1, '压测学生' || g, now() - g * interval '1 minute' FROM generate_series(1, $1::int) g",
+      [rows],
+    );
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Builds and starts the floor app: a dynamic page, a server action and a route handler that
+ * do no work; with `databaseUrl` (prepared by prepareFloorDatabase for `rows` agreements) also
+ * the database floor — a list page and a transition that do the least ours do, in raw SQL.
+ */
+export async function startFloor(nodeArgs: string[] = [], database?: { url: string; rows: number }): Promise<FloorServer> {
   const dir = path.join(root, "scripts", "bench-floor-app");
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const env = { ...process.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: "", WQ_IN_PROCESS_JOBS: "" };
+  const env = { ...process.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: "", WQ_IN_PROCESS_JOBS: "", FLOOR_DATABASE_URL: database?.url ?? "" };
   execFileSync(process.execPath, [next, "build"], { cwd: dir, stdio: "ignore", env });
   const child = spawn(process.execPath, [...nodeArgs, next, "start", "-p", String(FLOOR_PORT)], { cwd: dir, stdio: "ignore", detached: true, env });
   const url = `http://127.0.0.1:${FLOOR_PORT}`;
   await waitForHttp(url);
   const manifest = JSON.parse(readFileSync(path.join(dir, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
-  const noop = Object.entries(manifest.node).find(([, e]) => e.exportedName === "noop")![0];
+  const actionId = (name: string) => Object.entries(manifest.node).find(([, e]) => e.exportedName === name)![0];
+  const post = (name: string, args: unknown[]): AutocannonRequest => ({
+    method: "POST",
+    path: "/",
+    headers: { "next-action": actionId(name), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    body: JSON.stringify(args),
+  });
   return {
     url,
     pid: child.pid!,
     child,
     page: { method: "GET", path: "/" },
-    action: {
-      method: "POST",
-      path: "/",
-      headers: { "next-action": noop, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-      body: JSON.stringify([{ n: 1 }]),
-    },
+    action: post("noop", [{ n: 1 }]),
+    list: { method: "GET", path: "/list" },
+    transition: post("transition", [{ rows: database?.rows ?? 1 }]),
     route: { method: "POST", path: "/api/ping", headers: { "content-type": "application/json" }, body: JSON.stringify({ n: 1 }) },
   };
 }
