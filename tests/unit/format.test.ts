@@ -11,6 +11,10 @@ describe("lib/format", () => {
     expect(formatDateTime(evening.toISOString())).toBe("2026-12-08 19:57");
     expect(formatDateTime(lateUtc)).toBe("2026-12-09 00:30");
     expect(formatDateTime(null)).toBe("");
+    // midnight is 00, never 24; the year turns in Beijing first
+    expect(formatDateTime(new Date("2026-12-08T16:00:00Z"))).toBe("2026-12-09 00:00");
+    expect(formatDateTimeSeconds(new Date("2026-12-31T16:00:00Z"))).toBe("2027-01-01 00:00:00");
+    expect(formatFormDate(new Date("2026-12-31T15:59:59Z"))).toBe("2026年12月31日");
   });
 
   it("days, seconds and the printed form's date follow the same clock", () => {
