@@ -3,7 +3,7 @@
 // then, one at a time (no load):
 // - the SQL statements each kind of request sends (PostgreSQL's log_statement for this
 //   database only, counted per request),
-// - PROFILE_N (100) sequential requests of one page (待签约信息) and PROFILE_N 确定签约 through
+// - PROFILE_N (100) sequential requests of one page (PROFILE_PAGE: 待签约信息) and PROFILE_N 确定签约 through
 //   its server action; the CPU profile of each phase summed by where the code lives (React's
 //   server rendering, Next.js, Prisma, pg, the session cookie's crypto, our code, GC) and the
 //   top functions. The profile files stay in PROFILE_DIR for a flame graph (Chrome DevTools,
@@ -21,6 +21,8 @@ import { createDatabase, dropDatabase, startApp } from "../tests/e2e/server";
 import { actionIds, actionOk, ADMIN_URL, AUTH_SECRET, DIST_DIR, PORT, prepare, root, signFormOf, startFloor, trafficOf, type AutocannonRequest } from "./load-world";
 
 const N = Number(process.env.PROFILE_N ?? 100);
+/** which page of the mixed traffic to profile (by the start of its name: 待签约信息, 办理, 网上签约审核, 我的签约, 审核) */
+const PAGE = process.env.PROFILE_PAGE ?? "待签约信息";
 const DIR = process.env.PROFILE_DIR ?? path.join(root, ".profiles", String(Date.now()));
 const PG_LOG = process.env.PG_LOG ?? "/var/log/postgresql/postgresql-15-main.log";
 
@@ -185,7 +187,8 @@ async function main() {
     }
     const floorPhases = [await phase("floor: the empty page", () => floor.page, floor.url), await phase("floor: the no-op server action", () => floor.action, floor.url)];
     await stopApp(floor);
-    const page = await phase("待签约信息 list", traffic.pages[0][1]);
+    const [pageName, pageRequest] = traffic.pages.find(([name]) => name.startsWith(PAGE)) ?? traffic.pages[0];
+    const page = await phase(pageName, pageRequest);
     await new Promise((res) => setTimeout(res, 500));
     const signed = traffic.transitions.sign;
     const sign = await phase("确定签约 (server action)", () => traffic.sign);
