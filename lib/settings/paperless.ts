@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SigningMode } from "@/lib/generated/prisma/enums";
 import { changesOf, recordAudit } from "@/lib/audit";
-import { settingRow } from "./row";
+import { settingRowIn } from "./row";
 import { requireOffice } from "./service";
 
 import { signingModeFor, type Reader } from "./signing-mode";
@@ -47,7 +47,7 @@ export async function setSigningMode(actor: Actor, input: { graduationYear: numb
 export type PaperFormSettings = { showReportTitle: boolean; requireScanForFiling: boolean };
 
 export async function paperFormSettings(db: Reader = prisma): Promise<PaperFormSettings> {
-  const s = db === prisma ? await settingRow() : await db.setting.findUnique({ where: { id: 1 }, select: { showReportTitle: true, requireScanForFiling: true } });
+  const s = await settingRowIn(db);
   return { showReportTitle: s?.showReportTitle ?? false, requireScanForFiling: s?.requireScanForFiling ?? false };
 }
 

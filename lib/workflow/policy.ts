@@ -1,8 +1,8 @@
 // The office's settings that the guards of 解约, 签约邀请 and the student's own signing read
 // (#14), with where one student stands against the 解约 limit: the approved 解约 of their
 // graduation year, and the exceptions the office granted.
-import { prisma, type Db, type Tx } from "@/lib/db/client";
-import { settingRow } from "@/lib/settings/row";
+import type { Db, Tx } from "@/lib/db/client";
+import { settingRowIn } from "@/lib/settings/row";
 import { DEFAULT_POLICY, type WorkflowPolicy } from "./guards";
 
 export type PolicySettings = Omit<WorkflowPolicy, "terminationsAllowed" | "terminationsUsed"> & {
@@ -23,8 +23,7 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
 
 /** The office's settings for 解约 and invitations (the defaults before the office saves any). */
 export async function policySettings(db: Db | Tx): Promise<PolicySettings> {
-  // a page's render shares the one read of the Setting row; a transaction reads its own
-  const s = db === prisma ? await settingRow() : await db.setting.findUnique({ where: { id: 1 } });
+  const s = await settingRowIn(db);
   if (!s) return DEFAULT_POLICY_SETTINGS;
   const { terminationOfficeReview, unitsMayStartTermination, invitationsEnabled, studentSigningEnabled, terminationsPerYear, terminationAnswerDays, invitationAnswerDays } = s;
   return { terminationOfficeReview, unitsMayStartTermination, invitationsEnabled, studentSigningEnabled, terminationsPerYear, terminationAnswerDays, invitationAnswerDays };
