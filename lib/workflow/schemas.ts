@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { emailSchema, mobileSchema, optionalText, requiredText } from "@/lib/validation/common";
 import { unitSignFormSchema, type UnitSignForm, type UnitSignFormInput } from "@/lib/agreement/unit-section";
-
 import { uuid } from "./browser-schemas";
 
 /** Which agreement, at which version the form was shown (optimistic concurrency). */
